@@ -1,0 +1,54 @@
+package io.releasepipeline.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/** {@code java -jar release-pipeline.jar COMMAND ...}: exit 0 on success, 1 when the work failed, 2 on bad usage. */
+public final class Main {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    private static final String HELP = """
+            Usage: java -jar release-pipeline.jar COMMAND [OPTIONS]
+
+            Commands:
+              validate    check the configuration and call every provider operation once (read-only against
+                          real endpoints; against the embedded simulator also creates and deploys a package)
+              call        call one provider operation: call OPERATION --json '{...}'
+              simulator   start the embedded simulator alone: simulator [--port 18080]
+
+            Each command takes --help. Configuration: ./application.properties (else the packaged default);
+            every key can be overridden by an environment variable (cloud.project-id -> CLOUD_PROJECT_ID).
+            Exit codes: 0 success, 1 the work failed, 2 bad usage or configuration.
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+            out.print(HELP);
+            return args.length == 0 ? USAGE : OK;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        return switch (args[0]) {
+            case "simulator" -> SimulatorCommand.run(rest, out, err);
+            case "call" -> CallCommand.run(rest, out, err);
+            case "validate" -> ValidateCommand.run(rest, out, err);
+            default -> {
+                err.println("release-pipeline: unknown command '" + args[0] + "'; run --help for the list");
+                yield USAGE;
+            }
+        };
+    }
+
+    static boolean wantsHelp(String[] args) {
+        return Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h");
+    }
+}

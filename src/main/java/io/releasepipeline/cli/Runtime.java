@@ -1,0 +1,46 @@
+package io.releasepipeline.cli;
+
+import io.releasepipeline.cloud.CloudConfiguration;
+import io.releasepipeline.simulator.SimulatorConfiguration;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.camel.main.Main;
+
+/**
+ * Builds the Camel runtime: application.properties from the working directory when present (else the packaged
+ * one), routes from ./routes when present (else the packaged ones), the simulator first, then the cloud layer.
+ */
+final class Runtime {
+
+    private Runtime() {
+    }
+
+    static Main create(Properties overrides) {
+        Main main = new Main();
+        main.setPropertyPlaceholderLocations(Files.isRegularFile(Path.of("application.properties"))
+                ? "file:application.properties" : "classpath:application.properties");
+        main.configure().withRoutesIncludePattern(Files.isDirectory(Path.of("routes"))
+                ? "file:routes/*.camel.yaml" : "classpath:routes/*.camel.yaml");
+        main.configure().addConfiguration(new SimulatorConfiguration());
+        main.configure().addConfiguration(new CloudConfiguration());
+        if (overrides != null) {
+            main.setOverrideProperties(overrides);
+        }
+        return main;
+    }
+
+    /** The message a person needs from a failed start: the innermost IllegalArgumentException's, else the cause's. */
+    static String reason(Throwable failure) {
+        Throwable t = failure;
+        Throwable last = failure;
+        while (t != null) {
+            if (t instanceof IllegalArgumentException) {
+                return t.getMessage();
+            }
+            last = t;
+            t = t.getCause();
+        }
+        return last.getClass().getSimpleName() + (last.getMessage() != null ? ": " + last.getMessage() : "");
+    }
+}

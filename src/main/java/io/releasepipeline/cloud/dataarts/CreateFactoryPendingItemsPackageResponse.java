@@ -1,0 +1,4 @@
+package io.releasepipeline.cloud.dataarts;
+
+public record CreateFactoryPendingItemsPackageResponse(String packageName, String releasePackageId) {
+}

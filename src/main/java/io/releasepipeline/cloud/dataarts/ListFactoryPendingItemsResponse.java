@@ -1,0 +1,6 @@
+package io.releasepipeline.cloud.dataarts;
+
+import java.util.List;
+
+public record ListFactoryPendingItemsResponse(List<PendingItem> data, Integer total) {
+}
