@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.camel.component.http.HttpClientConfigurer;
-import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.Header;
@@ -20,7 +18,7 @@ import org.apache.hc.core5.http.protocol.HttpContext;
  * what goes on the wire: host with port, path, query, headers and body. Requests that carry an IAM token
  * ({@code X-Auth-Token}) or go to IAM are left alone.
  */
-public class AkSkSigning implements HttpClientConfigurer, HttpRequestInterceptor {
+public class AkSkSigning implements HttpRequestInterceptor {
 
     private final String ak;
     private final String sk;
@@ -30,11 +28,6 @@ public class AkSkSigning implements HttpClientConfigurer, HttpRequestInterceptor
         this.ak = ak;
         this.sk = sk;
         this.clock = clock;
-    }
-
-    @Override
-    public void configureHttpClient(HttpClientBuilder clientBuilder) {
-        clientBuilder.addRequestInterceptorLast(this);
     }
 
     @Override

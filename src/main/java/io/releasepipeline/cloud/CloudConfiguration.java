@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.spi.PropertiesComponent;
 
@@ -56,11 +57,18 @@ public class CloudConfiguration implements CamelConfiguration {
         } else if (!credentials.hasAkSk()) {
             throw new IllegalArgumentException("cloud.auth=aksk needs an access key: export " + Credentials.AK_ENV
                     + " and " + Credentials.SK_ENV + " or set ak and sk in cloud.credentials-file");
-        } else {
-            AkSkSigning signing = new AkSkSigning(credentials.ak(), credentials.sk(), clock);
-            context.getComponent("http", HttpComponent.class).setHttpClientConfigurer(signing);
-            context.getComponent("https", HttpComponent.class).setHttpClientConfigurer(signing);
         }
+        AkSkSigning signing = mode == CloudCall.AuthMode.AKSK
+                ? new AkSkSigning(credentials.ak(), credentials.sk(), clock) : null;
+        HttpClientConfigurer client = builder -> {
+            // HttpClient would silently resend on 429, 503 and some I/O errors: retries belong to the routes alone
+            builder.disableAutomaticRetries();
+            if (signing != null) {
+                builder.addRequestInterceptorLast(signing);
+            }
+        };
+        context.getComponent("http", HttpComponent.class).setHttpClientConfigurer(client);
+        context.getComponent("https", HttpComponent.class).setHttpClientConfigurer(client);
 
         Properties errorTable = properties.loadProperties(key -> key.startsWith(ErrorClassifier.PROPERTY_PREFIX));
         ErrorClassifier classifier = new ErrorClassifier(errorTable);

@@ -1,0 +1,70 @@
+package io.releasepipeline.cloud;
+
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.releasepipeline.simulator.Simulator;
+import io.releasepipeline.simulator.SimulatorConfiguration;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.main.MainConfigurationProperties;
+import org.apache.camel.test.main.junit5.CamelMainTestSupport;
+
+/**
+ * Starts the real runtime for a test: application.properties, the YAML routes from routes/, the embedded simulator
+ * on a free port with short life cycles, and the cloud layer with the simulator's demo credentials.
+ */
+public abstract class CloudRouteTestSupport extends CamelMainTestSupport {
+
+    @Override
+    protected void configure(MainConfigurationProperties configuration) {
+        configuration.withRoutesIncludePattern("file:routes/*.camel.yaml");
+        configuration.addConfiguration(new SimulatorConfiguration());
+        configuration.addConfiguration(new CloudConfiguration(env()));
+    }
+
+    /** The environment the cloud layer sees: none by default, so the simulator's demo credentials apply. */
+    protected Map<String, String> env() {
+        return Map.of();
+    }
+
+    @Override
+    protected String getPropertyPlaceholderLocations() {
+        return "file:application.properties";
+    }
+
+    @Override
+    protected Properties useOverridePropertiesWithPropertiesComponent() {
+        Properties p = new Properties();
+        p.setProperty("simulator.embedded", "true");
+        p.setProperty("simulator.port", "0");
+        p.setProperty("simulator.deploy-duration-ms", "400");
+        p.setProperty("simulator.component-duration-ms", "300");
+        p.setProperty("simulator.rate-per-second", "0");
+        p.setProperty("camel.component.http.responseTimeout", "1500");
+        p.setProperty("camel.component.http.soTimeout", "1500");
+        p.putAll(overrides());
+        return p;
+    }
+
+    /** Properties a test class sets on top of the defaults above. */
+    protected Map<String, String> overrides() {
+        return Map.of();
+    }
+
+    protected Simulator simulator() {
+        return context.getRegistry().lookupByNameAndType("simulator", Simulator.class);
+    }
+
+    protected <T> T call(String operation, Object request, Class<T> type) {
+        return template.requestBody("direct:" + operation, request, type);
+    }
+
+    /** The classified failure a call ends in. */
+    protected CloudApiException failure(String operation, Object request) {
+        CamelExecutionException e = assertThrows(CamelExecutionException.class,
+                () -> template.requestBody("direct:" + operation, request));
+        return assertInstanceOf(CloudApiException.class, e.getCause());
+    }
+}
