@@ -94,7 +94,7 @@ public final class Simulator implements AutoCloseable {
         Simulator simulator = new Simulator(settings, clock);
         try {
             simulator.server = simulator.vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1")
-                            .setPort(port).setMaxHeaderSize(16384))
+                            .setPort(port).setMaxHeaderSize(16384).setHttp2ClearTextEnabled(false))
                     .requestHandler(simulator::handle)
                     .listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             return simulator;
