@@ -1,0 +1,92 @@
+package io.releasepipeline.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The command line as a user runs it (from the project root, so ./application.properties and ./routes apply). */
+class CommandLineTest {
+
+    private record Result(int exit, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void helpListsTheCommandsAndEachCommandHasItsOwnHelp() {
+        Result help = run("--help");
+        assertEquals(0, help.exit());
+        assertTrue(help.out().contains("simulator") && help.out().contains("call") && help.out().contains("validate"));
+        for (String command : new String[] {"simulator", "call", "validate"}) {
+            Result own = run(command, "--help");
+            assertEquals(0, own.exit(), command);
+            assertTrue(own.out().startsWith("Usage: java -jar release-pipeline.jar " + command), own.out());
+        }
+        assertEquals(2, run().exit(), "no command is a usage error");
+    }
+
+    @Test
+    void unknownCommandOrOperationIsAUsageErrorOnOneLine() {
+        Result command = run("deploy-everything");
+        assertEquals(2, command.exit());
+        assertEquals(1, command.err().lines().count(), command.err());
+        Result operation = run("call", "DeleteEverything");
+        assertEquals(2, operation.exit());
+        assertTrue(operation.err().contains("ListFactoryReleasePackages"), "names the valid operations");
+    }
+
+    @Test
+    void callWithInvalidJsonNamesTheProblemWithoutAStackTrace() {
+        Result bad = run("call", "ShowFactoryPackageDetail", "--json", "{\"package_id\": \"../etc\"}");
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("package_id"), bad.err());
+        assertFalse(bad.err().contains("\tat "), "no stack trace");
+    }
+
+    @Test
+    void callPrintsTheTypedAnswer() {
+        Result list = run("call", "ListFactoryReleasePackages", "--json", "{\"limit\": 1}");
+        assertEquals(0, list.exit(), list.err());
+        assertTrue(list.out().contains("\"total\" : 2"), list.out());
+        assertTrue(list.out().contains("\"package_id\" : \"4\""), list.out());
+    }
+
+    @Test
+    void callThatFailsPrintsTheClassifiedErrorAndExits1() {
+        Result failed = run("call", "DeployFactoryPackages", "--json", "{\"package_ids\": [\"999\"]}");
+        assertEquals(1, failed.exit());
+        assertTrue(failed.out().contains("\"category\" : \"NOT_FOUND\""), failed.out());
+        assertTrue(failed.out().contains("\"error_code\" : \"DLF.0810\""), failed.out());
+    }
+
+    @Test
+    void validateCallsEveryOperationAgainstTheEmbeddedSimulator() {
+        Result validate = run("validate");
+        assertEquals(0, validate.exit(), validate.out() + validate.err());
+        for (String op : new String[] {"ListFactoryPendingItems", "ListFactoryReleasePackages",
+            "ShowFactoryPackageDetail", "CreateFactoryPendingItemsPackage", "DeployFactoryPackages",
+            "ShowReleasePlanDeployInfo", "ListLiveDataApiDeploymentHistoryV2"}) {
+            assertTrue(validate.out().lines().anyMatch(l -> l.startsWith("ok") && l.contains(op)), op + "\n"
+                    + validate.out());
+        }
+        assertTrue(validate.out().contains("deploy_status=2"), validate.out());
+    }
+
+    @Test
+    void simulatorRefusesABadPort() {
+        Result bad = run("simulator", "--port", "eighty");
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("--port"), bad.err());
+    }
+}
