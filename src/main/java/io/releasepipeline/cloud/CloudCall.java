@@ -84,6 +84,7 @@ public class CloudCall {
 
     /** The typed response for a 2xx answer; otherwise throws the classified failure. */
     public Object read(Exchange exchange) {
+        forgetSecrets(exchange);
         Message out = exchange.getMessage();
         int status = out.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         String requestId = out.getHeader("X-Request-Id", String.class);
@@ -124,12 +125,21 @@ public class CloudCall {
 
     /** An I/O failure: a refused connection never reached the provider; a timeout or reset may have. */
     public void ioFailure(Exchange exchange) {
+        forgetSecrets(exchange);
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         boolean neverSent = ObjectHelper.getException(ConnectException.class, cause) != null
                 || ObjectHelper.getException(UnknownHostException.class, cause) != null;
         String what = cause == null ? "I/O failure" : cause.getClass().getSimpleName()
                 + (cause.getMessage() != null ? ": " + cause.getMessage() : "");
         throw failure(exchange, 0, null, what, null, null, ErrorCategory.TRANSIENT, !neverSent, null);
+    }
+
+    /** camel-http copies request headers onto the answer: the token and the request body must not travel further. */
+    private static void forgetSecrets(Exchange exchange) {
+        exchange.getMessage().removeHeader("X-Auth-Token");
+        if (AUTH_NONE.equals(exchange.getProperty("cloudAuth", String.class))) {
+            exchange.removeProperty("cloudRequestBody");
+        }
     }
 
     private static CloudApiException failure(Exchange exchange, int status, String code, String msg,
