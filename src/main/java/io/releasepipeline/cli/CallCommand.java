@@ -56,11 +56,8 @@ final class CallCommand {
                     .lines().findFirst().orElse(""));
             return Main.USAGE;
         }
-        org.apache.camel.main.Main main = Runtime.create(null);
-        try {
-            main.start();
-        } catch (Exception e) {
-            err.println("release-pipeline: cannot start: " + Runtime.reason(e));
+        org.apache.camel.main.Main main = Runtime.start(err);
+        if (main == null) {
             return Main.USAGE;
         }
         try {

@@ -2,6 +2,7 @@ package io.releasepipeline.cli;
 
 import io.releasepipeline.cloud.CloudConfiguration;
 import io.releasepipeline.simulator.SimulatorConfiguration;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -28,6 +29,19 @@ final class Runtime {
             main.setOverrideProperties(overrides);
         }
         return main;
+    }
+
+    /** The started runtime, or null after one line on {@code err} saying why it could not start. */
+    static Main start(PrintStream err) {
+        Main main = create(null);
+        try {
+            main.start();
+            return main;
+        } catch (Exception e) {
+            err.println("release-pipeline: configuration: " + reason(e));
+            main.stop();
+            return null;
+        }
     }
 
     /** The message a person needs from a failed start: the innermost IllegalArgumentException's, else the cause's. */

@@ -52,11 +52,8 @@ final class ValidateCommand {
             err.println("release-pipeline: validate takes no arguments; see validate --help");
             return Main.USAGE;
         }
-        org.apache.camel.main.Main main = Runtime.create(null);
-        try {
-            main.start();
-        } catch (Exception e) {
-            err.println("release-pipeline: configuration: " + Runtime.reason(e));
+        org.apache.camel.main.Main main = Runtime.start(err);
+        if (main == null) {
             return Main.USAGE;
         }
         try {

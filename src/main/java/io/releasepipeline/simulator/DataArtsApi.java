@@ -182,7 +182,9 @@ final class DataArtsApi {
                 pkg.deployStatus = 5;
                 pkg.deployStartedAt = request.now();
                 pkg.deployUserId = request.user().id;
-                pkg.deployOutcome = settings.failPackages().matcher(pkg.name).matches() ? 3 : 2;
+                boolean fails = settings.failPackages().matcher(pkg.name).matches()
+                        || settings.failPackages().matcher(pkg.id).matches();
+                pkg.deployOutcome = fails ? 3 : 2;
                 world.deploysByPackage.merge(project.id + "/" + ws.id + "/" + pkg.id, 1, Integer::sum);
                 Map<String, Object> detail = new LinkedHashMap<>();
                 detail.put("asy_subtask_num", Math.max(1, pkg.items.size()));

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * @param componentDuration  how long each release-plan batch (components of one seq) runs; rollbacks take half
  * @param ratePerSecond      requests per second per user and API before 429 APIG.0308 (0: no limit)
  * @param tokenLifetime      how long an IAM token it issues stays valid
- * @param failPackages       package names that end failed (3)
+ * @param failPackages       package names or ids that end failed (3)
  * @param failComponents     component names or ids whose release fails and rolls back
  * @param failRollbacks      component names or ids whose rollback fails too
  * @param maxClockSkew       how far X-Sdk-Date may be from the simulator's clock
