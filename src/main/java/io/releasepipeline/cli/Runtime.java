@@ -1,6 +1,7 @@
 package io.releasepipeline.cli;
 
 import io.releasepipeline.cloud.CloudConfiguration;
+import io.releasepipeline.promotion.PromotionConfiguration;
 import io.releasepipeline.simulator.SimulatorConfiguration;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -25,15 +26,24 @@ final class Runtime {
                 ? "file:routes/*.camel.yaml" : "classpath:routes/*.camel.yaml");
         main.configure().addConfiguration(new SimulatorConfiguration());
         main.configure().addConfiguration(new CloudConfiguration());
+        main.configure().addConfiguration(new PromotionConfiguration());
         if (overrides != null) {
             main.setOverrideProperties(overrides);
         }
         return main;
     }
 
-    /** The started runtime, or null after one line on {@code err} saying why it could not start. */
+    /** The settings of a one-pass command: no webhook server, no inbox, no schedules. */
+    static Properties onePass() {
+        Properties p = new Properties();
+        p.setProperty("promotion.triggers", "false");
+        p.setProperty("camel.server.enabled", "false");
+        return p;
+    }
+
+    /** A started one-pass runtime, or null after one line on {@code err} saying why it could not start. */
     static Main start(PrintStream err) {
-        Main main = create(null);
+        Main main = create(onePass());
         try {
             main.start();
             return main;

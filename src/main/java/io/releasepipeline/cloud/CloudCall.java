@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.util.ObjectHelper;
@@ -16,7 +17,8 @@ import org.apache.camel.util.ObjectHelper;
  *
  * <p>Operation routes describe a call with exchange properties: {@code cloudService}, {@code cloudOperation},
  * {@code cloudMethod}, {@code cloudUrl}, optionally {@code cloudQuery}, {@code cloudWorkspace}, and
- * {@code cloudResponseType} (a class name; absent for answers without a body worth reading).</p>
+ * {@code cloudResponseType} (a class name; absent for answers without a body worth reading). A caller that wants its
+ * calls counted puts an {@code AtomicInteger} in the property {@code apiCallCounter}.</p>
  */
 public class CloudCall {
 
@@ -47,6 +49,10 @@ public class CloudCall {
     /** Sets the request's headers: nothing from upstream (a webhook's Authorization, say) may leak to the provider. */
     public void prepare(Exchange exchange) {
         Message in = exchange.getMessage();
+        AtomicInteger calls = exchange.getProperty("apiCallCounter", AtomicInteger.class);
+        if (calls != null) {
+            calls.incrementAndGet();
+        }
         in.removeHeaders("*");
         in.setHeader(Exchange.HTTP_METHOD, exchange.getProperty("cloudMethod", String.class));
         in.setHeader(Exchange.CONTENT_TYPE, "application/json;charset=UTF-8");

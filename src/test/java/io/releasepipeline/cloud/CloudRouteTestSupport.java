@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.releasepipeline.simulator.Simulator;
+import io.releasepipeline.promotion.PromotionConfiguration;
 import io.releasepipeline.simulator.SimulatorConfiguration;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.camel.CamelExecutionException;
@@ -22,6 +25,7 @@ public abstract class CloudRouteTestSupport extends CamelMainTestSupport {
         configuration.withRoutesIncludePattern("file:routes/*.camel.yaml");
         configuration.addConfiguration(new SimulatorConfiguration());
         configuration.addConfiguration(new CloudConfiguration(env()));
+        configuration.addConfiguration(new PromotionConfiguration());
     }
 
     /** The environment the cloud layer sees: none by default, so the simulator's demo credentials apply. */
@@ -44,6 +48,17 @@ public abstract class CloudRouteTestSupport extends CamelMainTestSupport {
         p.setProperty("simulator.rate-per-second", "0");
         p.setProperty("camel.component.http.responseTimeout", "1500");
         p.setProperty("camel.component.http.soTimeout", "1500");
+        p.setProperty("camel.server.enabled", "false");
+        p.setProperty("promotion.triggers", "false");
+        p.setProperty("promotion.journal", dataDir().resolve("journal.jsonl").toString());
+        p.setProperty("promotion.dead-letters", dataDir().resolve("dead-letters").toString());
+        p.setProperty("promotion.inbox", dataDir().resolve("inbox").toString());
+        p.setProperty("poll.initial-delay-ms", "100");
+        p.setProperty("poll.max-interval-ms", "200");
+        p.setProperty("poll.timeout-ms", "5000");
+        p.setProperty("retry.max-attempts", "3");
+        p.setProperty("retry.initial-delay-ms", "50");
+        p.setProperty("retry.max-delay-ms", "200");
         p.putAll(overrides());
         return p;
     }
@@ -51,6 +66,20 @@ public abstract class CloudRouteTestSupport extends CamelMainTestSupport {
     /** Properties a test class sets on top of the defaults above. */
     protected Map<String, String> overrides() {
         return Map.of();
+    }
+
+    private Path dataDir;
+
+    /** A fresh directory per test for the journal, dead letters and inbox. */
+    protected Path dataDir() {
+        if (dataDir == null) {
+            try {
+                dataDir = Files.createTempDirectory("release-pipeline-test");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return dataDir;
     }
 
     protected Simulator simulator() {

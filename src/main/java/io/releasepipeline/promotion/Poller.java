@@ -1,0 +1,84 @@
+package io.releasepipeline.promotion;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one way this runtime waits for asynchronous work, described once (like the provider's Terraform waiters):
+ * an initial delay, a backoff multiplier with jitter, a maximum interval and an overall timeout. Routes loop with
+ * {@link #pending} and {@code delay} by {@link #nextDelay}; a check route sets {@link #DONE} when the work is
+ * terminal. A timeout is an outcome of its own ({@link #TIMED_OUT}), never an endless wait.
+ */
+public class Poller {
+
+    public static final String DONE = "pollDone";
+    public static final String TIMED_OUT = "pollTimedOut";
+    private static final String WAIT = "pollWait";
+    private static final String STARTED = "pollStarted";
+    private static final String ATTEMPT = "pollAttempt";
+    private static final Logger LOG = LoggerFactory.getLogger(Poller.class);
+
+    private final Duration initialDelay;
+    private final double multiplier;
+    private final double jitter;
+    private final Duration maxInterval;
+    private final Duration timeout;
+
+    public Poller(Duration initialDelay, double multiplier, double jitter, Duration maxInterval, Duration timeout) {
+        if (multiplier < 1 || jitter < 0 || jitter >= 1 || timeout.isNegative() || initialDelay.isNegative()) {
+            throw new IllegalArgumentException("poll.multiplier must be >= 1, poll.jitter in [0, 1), "
+                    + "poll.initial-delay-ms and poll.timeout-ms >= 0");
+        }
+        this.initialDelay = initialDelay;
+        this.multiplier = multiplier;
+        this.jitter = jitter;
+        this.maxInterval = maxInterval;
+        this.timeout = timeout;
+    }
+
+    /** Starts a wait named {@code what}; a retried step continues the same wait (its clock keeps running). */
+    public void start(Exchange exchange, String what) {
+        if (!what.equals(exchange.getProperty(WAIT, String.class))) {
+            exchange.setProperty(WAIT, what);
+            exchange.setProperty(STARTED, System.nanoTime());
+            exchange.setProperty(ATTEMPT, 0);
+        }
+        exchange.setProperty(DONE, false);
+    }
+
+    /** True while the work is not terminal and time is left; marks the wait as timed out when time ran out. */
+    public boolean pending(Exchange exchange) {
+        if (exchange.getProperty(DONE, false, Boolean.class)) {
+            return false;
+        }
+        if (remainingNanos(exchange) <= 0) {
+            exchange.setProperty(TIMED_OUT, exchange.getProperty(WAIT, String.class));
+            LOG.info("gave up waiting for {} after {}", exchange.getProperty(WAIT), timeout);
+            return false;
+        }
+        return true;
+    }
+
+    /** Milliseconds to wait before the next check: grows by the multiplier, jittered, bounded. */
+    public long nextDelay(Exchange exchange) {
+        int attempt = exchange.getProperty(ATTEMPT, 0, Integer.class);
+        exchange.setProperty(ATTEMPT, attempt + 1);
+        double base = initialDelay.toMillis() * Math.pow(multiplier, attempt);
+        double bounded = Math.min(base, maxInterval.toMillis());
+        double jittered = bounded * (1 + jitter * (2 * ThreadLocalRandom.current().nextDouble() - 1));
+        return Math.max(0, Math.min((long) jittered, remainingNanos(exchange) / 1_000_000));
+    }
+
+    /** Ends a wait so the next one starts fresh. */
+    public void finish(Exchange exchange) {
+        exchange.removeProperty(WAIT);
+    }
+
+    private long remainingNanos(Exchange exchange) {
+        long started = exchange.getProperty(STARTED, System.nanoTime(), Long.class);
+        return timeout.toNanos() - (System.nanoTime() - started);
+    }
+}

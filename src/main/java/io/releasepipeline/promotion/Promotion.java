@@ -1,0 +1,200 @@
+package io.releasepipeline.promotion;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One promotion's state as it moves through the chain: the stages it went through, the packages and release-plan
+ * components it watches, and its single outcome. Shared by reference between the exchanges of its run.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class Promotion {
+
+    /** Where a promotion is: its stages in order. */
+    public enum Stage { ACCEPTED, DISCOVER, CREATE, DEPLOY, POLL, VERIFY, DONE }
+
+    public record StageTime(Stage stage, Instant startedAt) {
+    }
+
+    /** A package of this promotion; {@code deployStatus} is the provider's 1, 2, 3 or 5. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static final class PackageState {
+        String packageId;
+        String packageName;
+        Integer deployStatus;
+        int deploys;
+        @JsonIgnore
+        boolean toDeploy;
+
+        public String getPackageId() {
+            return packageId;
+        }
+
+        public String getPackageName() {
+            return packageName;
+        }
+
+        public Integer getDeployStatus() {
+            return deployStatus;
+        }
+
+        public int getDeploys() {
+            return deploys;
+        }
+    }
+
+    /** A release-plan component as last read. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ComponentState(String name, String seq, String status, String jobStatus, String failMessage,
+                                 String rollbackJobStatus, String rollbackFailMessage) {
+    }
+
+    private final String id;
+    private final PromotionRequest request;
+    private final Instant acceptedAt;
+    private final List<StageTime> stages = new ArrayList<>();
+    private final Map<String, PackageState> packages = new LinkedHashMap<>();
+    private final List<String> pendingItemIds = new ArrayList<>();
+    private volatile List<ComponentState> components = List.of();
+    private final Map<String, Boolean> verified = new LinkedHashMap<>();
+    private final AtomicInteger apiCalls = new AtomicInteger();
+    private final AtomicInteger retries = new AtomicInteger();
+    private final Set<String> unknownStatusesLogged = ConcurrentHashMap.newKeySet();
+    private volatile Outcome outcome;
+    private volatile String detail;
+    private volatile Instant finishedAt;
+
+    public Promotion(String id, PromotionRequest request, Instant acceptedAt) {
+        this.id = id;
+        this.request = request;
+        this.acceptedAt = acceptedAt;
+        stages.add(new StageTime(Stage.ACCEPTED, acceptedAt));
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public PromotionRequest getRequest() {
+        return request;
+    }
+
+    public Instant getAcceptedAt() {
+        return acceptedAt;
+    }
+
+    public synchronized Stage getStage() {
+        return stages.get(stages.size() - 1).stage();
+    }
+
+    public synchronized List<StageTime> getStages() {
+        return List.copyOf(stages);
+    }
+
+    /** Records a stage change; answers false when the promotion is already there. */
+    synchronized boolean enter(Stage stage, Instant at) {
+        if (getStage() == stage) {
+            return false;
+        }
+        stages.add(new StageTime(stage, at));
+        return true;
+    }
+
+    public synchronized List<PackageState> getPackages() {
+        return List.copyOf(packages.values());
+    }
+
+    synchronized PackageState packageState(String packageId, String name) {
+        return packages.computeIfAbsent(packageId, k -> {
+            PackageState p = new PackageState();
+            p.packageId = packageId;
+            p.packageName = name;
+            return p;
+        });
+    }
+
+    synchronized PackageState findPackage(String packageId) {
+        return packages.get(packageId);
+    }
+
+    public synchronized List<String> getPendingItemIds() {
+        return List.copyOf(pendingItemIds);
+    }
+
+    synchronized void addPendingItem(String id) {
+        if (!pendingItemIds.contains(id)) {
+            pendingItemIds.add(id);
+        }
+    }
+
+    public List<ComponentState> getComponents() {
+        return components;
+    }
+
+    void setComponents(List<ComponentState> components) {
+        this.components = List.copyOf(components);
+    }
+
+    public synchronized Map<String, Boolean> getVerified() {
+        return Map.copyOf(verified);
+    }
+
+    synchronized void verified(String api, boolean ok) {
+        verified.put(api, ok);
+    }
+
+    /** Counts every HTTP call made for this promotion (the cloud call path increments it). */
+    @JsonIgnore
+    public AtomicInteger apiCallCounter() {
+        return apiCalls;
+    }
+
+    public int getApiCalls() {
+        return apiCalls.get();
+    }
+
+    public int getRetries() {
+        return retries.get();
+    }
+
+    void retried() {
+        retries.incrementAndGet();
+    }
+
+    /** True the first time a status is seen, so an unknown status is logged once. */
+    boolean firstSight(String status) {
+        return unknownStatusesLogged.add(status);
+    }
+
+    public Outcome getOutcome() {
+        return outcome;
+    }
+
+    public String getDetail() {
+        return detail;
+    }
+
+    public Instant getFinishedAt() {
+        return finishedAt;
+    }
+
+    /** Sets the outcome once; a second one is refused. */
+    synchronized boolean finish(Outcome value, String why, Instant at) {
+        if (outcome != null) {
+            return false;
+        }
+        outcome = value;
+        detail = why;
+        finishedAt = at;
+        stages.add(new StageTime(Stage.DONE, at));
+        return true;
+    }
+}

@@ -1,0 +1,65 @@
+package io.releasepipeline.promotion;
+
+import io.releasepipeline.deadletter.DeadLetters;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.spi.PropertiesComponent;
+
+/**
+ * Binds the promotion pipeline's beans from application.properties, and with {@code promotion.triggers=true} one
+ * scheduled route per promotion definition (from the {@code scheduled-promotion} route template).
+ */
+public class PromotionConfiguration implements CamelConfiguration {
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        PropertiesComponent p = context.getPropertiesComponent();
+        Clock clock = Clock.systemUTC();
+        context.getRegistry().bind("promotions",
+                new Promotions(Path.of(text(p, "promotion.journal", "data/journal.jsonl")), clock));
+        context.getRegistry().bind("deadLetters",
+                new DeadLetters(Path.of(text(p, "promotion.dead-letters", "data/dead-letters")), clock));
+        context.getRegistry().bind("promotionSteps", new PromotionSteps());
+        context.getRegistry().bind("poller", new Poller(
+                Duration.ofMillis(number(p, "poll.initial-delay-ms", 1000)), decimal(p, "poll.multiplier", 1.5),
+                decimal(p, "poll.jitter", 0.2), Duration.ofMillis(number(p, "poll.max-interval-ms", 10_000)),
+                Duration.ofMillis(number(p, "poll.timeout-ms", 600_000))));
+        context.getRegistry().bind("retryAfter", new RetryAfter(number(p, "retry.max-delay-ms", 10_000)));
+        PromotionDefinitions definitions = new PromotionDefinitions(p);
+        context.getRegistry().bind("promotionDefinitions", definitions);
+        if (Boolean.parseBoolean(text(p, "promotion.triggers", "true"))) {
+            context.addStartupListener((ctx, alreadyStarted) -> {
+                for (PromotionDefinitions.Definition d : definitions.all()) {
+                    TemplatedRouteBuilder.builder(ctx, "scheduled-promotion").routeId("schedule-" + d.name())
+                            .parameter("definition", d.name()).parameter("schedule", d.scheduleUri()).add();
+                }
+            });
+        }
+    }
+
+    private static String text(PropertiesComponent p, String key, String defaultValue) {
+        return p.resolveProperty(key).map(String::trim).filter(v -> !v.isEmpty()).orElse(defaultValue);
+    }
+
+    private static long number(PropertiesComponent p, String key, long defaultValue) {
+        String value = text(p, key, String.valueOf(defaultValue));
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + "=" + value + " is not a whole number");
+        }
+    }
+
+    private static double decimal(PropertiesComponent p, String key, double defaultValue) {
+        String value = text(p, key, String.valueOf(defaultValue));
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + "=" + value + " is not a number");
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.releasepipeline.promotion;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.releasepipeline.cloud.CloudRouteTestSupport;
+import io.releasepipeline.simulator.DemoData;
+import java.time.Duration;
+import java.util.List;
+
+/** Runs promotions through the real chain against the embedded simulator. */
+abstract class PromotionTestSupport extends CloudRouteTestSupport {
+
+    protected Promotions promotions() {
+        return context.getRegistry().lookupByNameAndType("promotions", Promotions.class);
+    }
+
+    /** Submits the request as every trigger does and waits for the outcome. */
+    protected Promotion run(PromotionRequest request) throws Exception {
+        Promotion p = template.requestBody("direct:promotion-submit", request, Promotion.class);
+        assertTrue(promotions().awaitAll(List.of(p), Duration.ofSeconds(20)), "promotion " + p.getId() + " ended");
+        return p;
+    }
+
+    protected List<String> pendingItems(String... names) {
+        return simulator().addPendingItems(DemoData.PROJECT_ID, DemoData.WORKSPACE, List.of(names));
+    }
+
+    protected static PromotionRequest request(List<String> items, String packageName, String releasePlanId,
+                                              List<PromotionRequest.LiveDataApi> apis) {
+        return new PromotionRequest(DemoData.WORKSPACE, items, null, packageName, DemoData.APPLY_USER_ID,
+                List.of(DemoData.APPROVER_ID), 0, releasePlanId, apis, null, null);
+    }
+}
