@@ -53,7 +53,8 @@ public class CloudCall {
         if (calls != null) {
             calls.incrementAndGet();
         }
-        in.removeHeaders("*");
+        // the error handler's own counters stay: without them a retried step would count from zero forever
+        in.removeHeaders("*", Exchange.REDELIVERED, Exchange.REDELIVERY_COUNTER, Exchange.REDELIVERY_MAX_COUNTER);
         in.setHeader(Exchange.HTTP_METHOD, exchange.getProperty("cloudMethod", String.class));
         in.setHeader(Exchange.CONTENT_TYPE, "application/json;charset=UTF-8");
         in.setHeader("User-Agent", "release-pipeline");

@@ -31,6 +31,7 @@ public final class Promotion {
         String packageName;
         Integer deployStatus;
         int deploys;
+        int redeploys;
         @JsonIgnore
         boolean toDeploy;
 
@@ -48,6 +49,10 @@ public final class Promotion {
 
         public int getDeploys() {
             return deploys;
+        }
+
+        public int getRedeploys() {
+            return redeploys;
         }
     }
 

@@ -142,7 +142,7 @@ public class PromotionSteps {
         Promotion.PackageState pkg = exchange.getMessage().getBody(Promotion.PackageState.class);
         Promotion p = Promotions.of(exchange);
         int allowed = p.getRequest().redeployFailed();
-        int redeploys = Math.max(0, pkg.deploys - 1);
+        int redeploys = pkg.redeploys;
         if (redeploys < allowed) {
             pkg.toDeploy = true;
             LOG.info("promotion {} [{}] package {} failed: redeploying ({} of {})", p.getId(),
@@ -174,6 +174,9 @@ public class PromotionSteps {
         Promotion p = Promotions.of(exchange);
         for (String id : exchange.getProperty("deployBatch", DeployFactoryPackagesRequest.class).packageIds()) {
             Promotion.PackageState pkg = p.findPackage(id);
+            if (Integer.valueOf(ReleasePackage.FAILED).equals(pkg.deployStatus)) {
+                pkg.redeploys++;
+            }
             pkg.deployStatus = ReleasePackage.BEING_RELEASED;
             pkg.toDeploy = false;
             pkg.deploys++;
@@ -192,7 +195,7 @@ public class PromotionSteps {
         Promotion p = Promotions.of(exchange);
         return round == 0 || exchange.getProperty(Poller.TIMED_OUT) == null && p.getPackages().stream()
                 .anyMatch(s -> Integer.valueOf(3).equals(s.deployStatus)
-                        && Math.max(0, s.deploys - 1) < p.getRequest().redeployFailed());
+                        && s.redeploys < p.getRequest().redeployFailed());
     }
 
     // ---- release plan ----

@@ -1,0 +1,163 @@
+package io.releasepipeline.promotion;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.releasepipeline.cloud.dataarts.CreateFactoryPendingItemsPackageRequest;
+import io.releasepipeline.cloud.dataarts.CreateFactoryPendingItemsPackageResponse;
+import io.releasepipeline.cloud.dataarts.DeployFactoryPackagesRequest;
+import io.releasepipeline.simulator.DemoData;
+import io.releasepipeline.simulator.Fault;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Every branch of the status router and every outcome, through the real chain against the simulator. */
+class PromotionOutcomesTest extends PromotionTestSupport {
+
+    private String existingPackage(String name, List<String> items) {
+        return template.requestBody("direct:CreateFactoryPendingItemsPackage",
+                new CreateFactoryPendingItemsPackageRequest(DemoData.WORKSPACE, DemoData.APPLY_USER_ID, name, items,
+                        List.of(DemoData.APPROVER_ID)), CreateFactoryPendingItemsPackageResponse.class)
+                .releasePackageId();
+    }
+
+    private void deployNow(String packageId) {
+        template.requestBody("direct:DeployFactoryPackages",
+                new DeployFactoryPackagesRequest(DemoData.WORKSPACE, List.of(packageId), 0));
+    }
+
+    @Test
+    void packageToBeReviewedFromAnEarlierRunIsDeployedNotCreatedAgain() throws Exception {
+        List<String> items = pendingItems("rerun_a");
+        String id = existingPackage("rerun_20260101000000000", items);
+        Promotion p = run(request(items, "rerun_20260101000000000", null, null));
+        assertEquals(Outcome.SUCCEEDED, p.getOutcome(), p.getDetail());
+        assertEquals(id, p.getPackages().get(0).getPackageId());
+        assertEquals(1, simulator().world().packagesCreated(), "created once, by the earlier run");
+        assertEquals(1, simulator().world().deploys(DemoData.PROJECT_ID, DemoData.WORKSPACE, id));
+    }
+
+    @Test
+    void packageBeingReleasedIsWatchedAndNeverDeployedAgain() throws Exception {
+        List<String> items = pendingItems("watch_a");
+        String id = existingPackage("watch_20260101000000000", items);
+        deployNow(id);
+        Promotion p = run(request(items, "watch_20260101000000000", null, null));
+        assertEquals(Outcome.SUCCEEDED, p.getOutcome(), p.getDetail());
+        assertEquals(1, simulator().world().deploys(DemoData.PROJECT_ID, DemoData.WORKSPACE, id));
+    }
+
+    @Test
+    void packageAlreadyReleasedIsSkipped() throws Exception {
+        List<String> items = pendingItems("done_a");
+        String id = existingPackage("done_20260101000000000", items);
+        deployNow(id);
+        Thread.sleep(500);
+        Promotion p = run(request(items, "done_20260101000000000", null, null));
+        assertEquals(Outcome.SUCCEEDED, p.getOutcome(), p.getDetail());
+        assertEquals(1, simulator().world().deploys(DemoData.PROJECT_ID, DemoData.WORKSPACE, id));
+    }
+
+    @Test
+    void failedPackageIsReportedAndRedeployedOnlyAsOftenAsAllowed() throws Exception {
+        List<String> items = pendingItems("billing_fail_a");
+        PromotionRequest noRedeploy = request(items, "billing_fail", null, null);
+        Promotion p = run(noRedeploy);
+        assertEquals(Outcome.RELEASE_FAILED, p.getOutcome());
+        assertTrue(p.getDetail().contains("failed packages: " + p.getPackages().get(0).getPackageId()), p.getDetail());
+        String id = p.getPackages().get(0).getPackageId();
+        assertEquals(1, simulator().world().deploys(DemoData.PROJECT_ID, DemoData.WORKSPACE, id));
+
+        PromotionRequest rerunWithRedeploys = new PromotionRequest(DemoData.WORKSPACE, items, null,
+                p.getRequest().packageName(), DemoData.APPLY_USER_ID, List.of(DemoData.APPROVER_ID), 0, null, null,
+                null, 2);
+        Promotion again = run(rerunWithRedeploys);
+        assertEquals(Outcome.RELEASE_FAILED, again.getOutcome());
+        assertEquals(3, simulator().world().deploys(DemoData.PROJECT_ID, DemoData.WORKSPACE, id),
+                "the first deploy and two allowed redeploys");
+    }
+
+    @Test
+    void failedComponentIsFollowedToTheEndOfItsRollback() throws Exception {
+        simulator().addReleasePlan(DemoData.PROJECT_ID, "plan-broken", List.of("web", "orders-fail", "batch"),
+                List.of());
+        Promotion p = run(request(pendingItems("plan_a"), "plan_a", "plan-broken", null));
+        assertEquals(Outcome.RELEASE_FAILED, p.getOutcome());
+        assertTrue(p.getDetail().contains("orders-fail ROLLBACK_SUCCEED"), p.getDetail());
+        assertTrue(p.getDetail().contains("rollback SUCCEEDED"), p.getDetail());
+        assertEquals(List.of("SUCCESS", "ROLLBACK_SUCCEED", "ABORTED"),
+                p.getComponents().stream().map(Promotion.ComponentState::status).toList());
+    }
+
+    @Test
+    void waitThatOutlivesThePollTimeoutEndsTimedOut() throws Exception {
+        simulator().addReleasePlan(DemoData.PROJECT_ID, "plan-slow", List.of("a", "b", "c", "d", "e", "f", "g",
+                "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r"), List.of());
+        Promotion p = run(request(pendingItems("slow_a"), "slow_a", "plan-slow", null));
+        assertEquals(Outcome.TIMED_OUT, p.getOutcome());
+        assertTrue(p.getDetail().contains("release plan"), p.getDetail());
+    }
+
+    @Test
+    void unknownPendingItemIsDeadLetteredAtOnceAsNotFound() throws Exception {
+        Promotion p = run(request(List.of("424242"), "ghost", null, null));
+        assertEquals(Outcome.DEAD_LETTERED, p.getOutcome());
+        assertTrue(p.getDetail().startsWith("NOT_FOUND in CREATE"), p.getDetail());
+        assertEquals(0, p.getRetries());
+        assertEquals(1, simulator().calls("CreateFactoryPendingItemsPackage", 400));
+    }
+
+    @Test
+    void transientFailuresAreRetriedUntilTheyRecover() throws Exception {
+        simulator().faults().add(Fault.error("ListFactoryReleasePackages", 503, "APIG.0202", "Backend unavailable")
+                .times(2));
+        Promotion p = run(request(pendingItems("flaky_a"), "flaky_a", null, null));
+        assertEquals(Outcome.SUCCEEDED, p.getOutcome(), p.getDetail());
+        assertEquals(2, p.getRetries());
+    }
+
+    @Test
+    void throttledBurstRecoversHonouringRetryAfter() throws Exception {
+        simulator().faults().add(Fault.error("ListFactoryReleasePackages", 429, "APIG.0308",
+                "The throttling threshold has been reached").retryAfter("0").times(3));
+        Promotion p = run(request(pendingItems("burst_a"), "burst_a", null, null));
+        assertEquals(Outcome.SUCCEEDED, p.getOutcome(), p.getDetail());
+        assertEquals(3, p.getRetries());
+    }
+
+    @Test
+    void transientFailureThatNeverRecoversIsDeadLetteredAfterTheBoundedRetries() throws Exception {
+        simulator().faults().add(Fault.error("ListFactoryReleasePackages", 500, "APIG.9999", "System error"));
+        Promotion p = run(request(pendingItems("down_a"), "down_a", null, null));
+        assertEquals(Outcome.DEAD_LETTERED, p.getOutcome());
+        assertTrue(p.getDetail().startsWith("TRANSIENT in DISCOVER"), p.getDetail());
+        assertEquals(3, p.getRetries());
+    }
+
+    @Test
+    void authFailureIsDeadLetteredWithoutRetry() throws Exception {
+        simulator().faults().add(Fault.error("ListFactoryReleasePackages", 401, "APIG.0301", "verify aksk signature fail"));
+        Promotion p = run(request(pendingItems("auth_a"), "auth_a", null, null));
+        assertEquals(Outcome.DEAD_LETTERED, p.getOutcome());
+        assertTrue(p.getDetail().startsWith("AUTH"), p.getDetail());
+        assertEquals(0, p.getRetries());
+    }
+
+    @Test
+    void ambiguousDeployIsReReadAndNeverSentTwice() throws Exception {
+        simulator().faults().add(Fault.reset("DeployFactoryPackages").times(1));
+        Promotion p = run(request(pendingItems("cut_a"), "cut_a", null, null));
+        String id = p.getPackages().get(0).getPackageId();
+        // the cut answer came after the deploy took effect; the retry re-read the status and did not deploy again
+        assertEquals(Outcome.SUCCEEDED, p.getOutcome(), p.getDetail());
+        assertEquals(1, simulator().world().deploys(DemoData.PROJECT_ID, DemoData.WORKSPACE, id));
+    }
+
+    @Test
+    void ambiguousCreateIsReReadAndNeverSentTwice() throws Exception {
+        simulator().faults().add(Fault.reset("CreateFactoryPendingItemsPackage").times(1));
+        Promotion p = run(request(pendingItems("cut_b"), "cut_b", null, null));
+        assertEquals(Outcome.SUCCEEDED, p.getOutcome(), p.getDetail());
+        assertEquals(1, simulator().world().packagesCreated());
+    }
+}
