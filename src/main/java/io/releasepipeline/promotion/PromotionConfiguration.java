@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.StartupListener;
 import org.apache.camel.spi.PropertiesComponent;
 
 /**
@@ -20,7 +21,8 @@ public class PromotionConfiguration implements CamelConfiguration {
         PropertiesComponent p = context.getPropertiesComponent();
         Clock clock = Clock.systemUTC();
         context.getRegistry().bind("promotions",
-                new Promotions(Path.of(text(p, "promotion.journal", "data/journal.jsonl")), clock));
+                new Promotions(Path.of(text(p, "promotion.journal", "data/journal.jsonl")), clock,
+                        (int) number(p, "promotion.max-request-bytes", 1_048_576)));
         context.getRegistry().bind("deadLetters",
                 new DeadLetters(Path.of(text(p, "promotion.dead-letters", "data/dead-letters")), clock));
         context.getRegistry().bind("promotionSteps", new PromotionSteps());
@@ -32,10 +34,18 @@ public class PromotionConfiguration implements CamelConfiguration {
         PromotionDefinitions definitions = new PromotionDefinitions(p);
         context.getRegistry().bind("promotionDefinitions", definitions);
         if (Boolean.parseBoolean(text(p, "promotion.triggers", "true"))) {
-            context.addStartupListener((ctx, alreadyStarted) -> {
-                for (PromotionDefinitions.Definition d : definitions.all()) {
-                    TemplatedRouteBuilder.builder(ctx, "scheduled-promotion").routeId("schedule-" + d.name())
-                            .parameter("definition", d.name()).parameter("schedule", d.scheduleUri()).add();
+            context.addStartupListener(new StartupListener() {
+                @Override
+                public void onCamelContextStarted(CamelContext ctx, boolean alreadyStarted) {
+                    // the routes (and the route template) exist only once the context has fully started
+                }
+
+                @Override
+                public void onCamelContextFullyStarted(CamelContext ctx, boolean alreadyStarted) throws Exception {
+                    for (PromotionDefinitions.Definition d : definitions.all()) {
+                        TemplatedRouteBuilder.builder(ctx, "scheduled-promotion").routeId("schedule-" + d.name())
+                                .parameter("definition", d.name()).parameter("schedule", d.scheduleUri()).add();
+                    }
                 }
             });
         }

@@ -37,10 +37,12 @@ public class Promotions {
     private final Map<String, Promotion> byId = new ConcurrentHashMap<>();
     private final Path journal;
     private final Clock clock;
+    private final int maxBodyBytes;
 
-    public Promotions(Path journal, Clock clock) {
+    public Promotions(Path journal, Clock clock, int maxBodyBytes) {
         this.journal = journal;
         this.clock = clock;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     /**
@@ -50,6 +52,10 @@ public class Promotions {
     public Promotion accept(Object body) {
         PromotionRequest request;
         try {
+            if (body instanceof String text && text.getBytes(StandardCharsets.UTF_8).length > maxBodyBytes) {
+                throw new IllegalArgumentException("the request is over " + maxBodyBytes
+                        + " bytes (promotion.max-request-bytes)");
+            }
             request = body instanceof PromotionRequest r ? r : PromotionJson.read(String.valueOf(body));
         } catch (IllegalArgumentException e) {
             reject(null, e.getMessage());
