@@ -14,6 +14,8 @@ public final class Main {
             Usage: java -jar release-pipeline.jar COMMAND [OPTIONS]
 
             Commands:
+              promote     run promotions once and print their outcomes (on the embedded simulator: the demo)
+              run         the daemon: schedules, webhook and inbox, until stopped
               validate    check the configuration and call every provider operation once (read-only against
                           real endpoints; against the embedded simulator also creates and deploys a package)
               call        call one provider operation: call OPERATION --json '{...}'
@@ -41,6 +43,8 @@ public final class Main {
             case "simulator" -> SimulatorCommand.run(rest, out, err);
             case "call" -> CallCommand.run(rest, out, err);
             case "validate" -> ValidateCommand.run(rest, out, err);
+            case "promote" -> PromoteCommand.run(rest, out, err);
+            case "run" -> RunCommand.run(rest, out, err);
             default -> {
                 err.println("release-pipeline: unknown command '" + args[0] + "'; run --help for the list");
                 yield USAGE;

@@ -132,6 +132,29 @@ public final class Simulator implements AutoCloseable {
         }
     }
 
+    /** Adds a package holding new pending items, as an earlier run would have left it (deploy_status 1, 2, 3). */
+    public String addPackage(String projectId, String workspace, String name, int deployStatus,
+                             List<String> itemNames) {
+        List<String> items = addPendingItems(projectId, workspace, itemNames);
+        synchronized (world) {
+            World.Project project = world.projects.get(projectId);
+            World.Workspace ws = project.workspaces.get(workspace);
+            String id = String.valueOf(project.nextPackageId.getAndIncrement());
+            Long deployed = deployStatus == 1 ? null : clock.millis();
+            DemoData.releasedPackage(ws, id, name, clock.millis(), deployStatus, deployed);
+            World.ReleasePackage pkg = ws.packages.get(id);
+            items.forEach(itemId -> {
+                World.PendingItem item = ws.pendingItems.get(itemId);
+                item.packageFlag = 1;
+                pkg.items.add(item);
+                if (deployStatus == 2) {
+                    ws.pendingItems.remove(itemId);
+                }
+            });
+            return id;
+        }
+    }
+
     /** Adds a release plan whose components run in the given order (seq 1, 2, ...); it starts at its first read. */
     public void addReleasePlan(String projectId, String releasePlanId, List<String> componentNames,
                                List<String> liveDataApiIds) {

@@ -28,7 +28,7 @@ class CommandLineTest {
         Result help = run("--help");
         assertEquals(0, help.exit());
         assertTrue(help.out().contains("simulator") && help.out().contains("call") && help.out().contains("validate"));
-        for (String command : new String[] {"simulator", "call", "validate"}) {
+        for (String command : new String[] {"simulator", "call", "validate", "promote", "run"}) {
             Result own = run(command, "--help");
             assertEquals(0, own.exit(), command);
             assertTrue(own.out().startsWith("Usage: java -jar release-pipeline.jar " + command), own.out());
@@ -81,6 +81,27 @@ class CommandLineTest {
                     + validate.out());
         }
         assertTrue(validate.out().contains("deploy_status=2"), validate.out());
+    }
+
+    @Test
+    void promoteRunsTheDemoAndEveryOutcomeIsTheExpectedOne() {
+        Result promote = run("promote");
+        assertEquals(0, promote.exit(), promote.out() + promote.err());
+        for (String scenario : new String[] {"clean release", "already released", "DataArts deploy fails",
+            "component fails, rolls back", "unknown item (DLF.0810)", "throttled burst recovers"}) {
+            assertTrue(promote.out().lines().anyMatch(l -> l.startsWith(scenario) && l.contains(" yes ")),
+                    scenario + "\n" + promote.out());
+        }
+        assertTrue(promote.out().contains("Every promotion ended as expected."));
+    }
+
+    @Test
+    void commandsTakingNoArgumentsRefuseThem() {
+        for (String command : new String[] {"validate", "promote", "run"}) {
+            Result extra = run(command, "now");
+            assertEquals(2, extra.exit(), command);
+            assertTrue(extra.err().contains(command + " takes no arguments"), extra.err());
+        }
     }
 
     @Test

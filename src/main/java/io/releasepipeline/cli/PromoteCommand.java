@@ -1,0 +1,144 @@
+package io.releasepipeline.cli;
+
+import io.releasepipeline.deadletter.DeadLetters;
+import io.releasepipeline.promotion.Outcome;
+import io.releasepipeline.promotion.Promotion;
+import io.releasepipeline.promotion.PromotionDefinitions;
+import io.releasepipeline.promotion.PromotionRequest;
+import io.releasepipeline.promotion.Promotions;
+import io.releasepipeline.simulator.Simulator;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+
+/**
+ * {@code promote}: one pass. On the embedded simulator it runs the demo (one promotion per behaviour) and exits 0
+ * when every outcome is the expected one; against real endpoints it runs each configured definition once and
+ * exits 0 when every one succeeded.
+ */
+final class PromoteCommand {
+
+    private static final String HELP = """
+            Usage: java -jar release-pipeline.jar promote
+
+            Runs promotions once and waits for their outcomes, one log line per stage, then prints a table
+            (promotion, outcome, duration, API calls, retries) and where the journal and dead letters are.
+            With simulator.embedded=true (the default) it runs the demo: a clean release with a release plan and
+            an APIC check, a package already released, a DataArts deploy that fails, a component that fails and
+            rolls back, an unknown pending item (DLF.0810), and a throttled burst that recovers; exit 0 when every
+            outcome is the expected one. Otherwise it runs each promotion.definitions entry once; exit 0 when all
+            succeeded, 1 otherwise, 2 on bad configuration.
+            """;
+
+    private PromoteCommand() {
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (Main.wantsHelp(args)) {
+            out.print(HELP);
+            return Main.OK;
+        }
+        if (args.length > 0) {
+            err.println("release-pipeline: promote takes no arguments; see promote --help");
+            return Main.USAGE;
+        }
+        org.apache.camel.main.Main main = Runtime.start(err);
+        if (main == null) {
+            return Main.USAGE;
+        }
+        try {
+            CamelContext context = main.getCamelContext();
+            Simulator simulator = context.getRegistry().lookupByNameAndType("simulator", Simulator.class);
+            Map<String, Outcome> expected = new LinkedHashMap<>();
+            Map<String, PromotionRequest> requests = new LinkedHashMap<>();
+            if (simulator != null) {
+                DemoScenarios.seed(simulator).forEach(s -> {
+                    requests.put(s.name(), s.request());
+                    expected.put(s.name(), s.expected());
+                });
+            } else {
+                context.getRegistry().lookupByNameAndType("promotionDefinitions", PromotionDefinitions.class).all()
+                        .forEach(d -> {
+                            requests.put(d.name(), d.request());
+                            expected.put(d.name(), Outcome.SUCCEEDED);
+                        });
+                if (requests.isEmpty()) {
+                    err.println("release-pipeline: promotion.definitions is empty; define at least one promotion");
+                    return Main.USAGE;
+                }
+            }
+            return promote(context, requests, expected, out);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Main.FAILED;
+        } finally {
+            main.stop();
+        }
+    }
+
+    private static int promote(CamelContext context, Map<String, PromotionRequest> requests,
+                               Map<String, Outcome> expected, PrintStream out) throws InterruptedException {
+        Promotions promotions = context.getRegistry().lookupByNameAndType("promotions", Promotions.class);
+        ProducerTemplate producer = context.createProducerTemplate();
+        Map<String, Promotion> started = new LinkedHashMap<>();
+        requests.forEach((name, request) -> started.put(name,
+                producer.requestBody("direct:promotion-submit", request, Promotion.class)));
+        long timeout = Long.parseLong(context.getPropertiesComponent().resolveProperty("poll.timeout-ms")
+                .orElse("600000"));
+        boolean finished = promotions.awaitAll(started.values(), Duration.ofMillis(timeout * 3 + 60_000));
+
+        List<String[]> rows = new ArrayList<>();
+        boolean asExpected = finished;
+        for (Map.Entry<String, Promotion> e : started.entrySet()) {
+            Promotion p = e.getValue();
+            Outcome outcome = p.getOutcome();
+            boolean ok = outcome == expected.get(e.getKey());
+            asExpected &= ok;
+            long millis = p.getFinishedAt() == null ? -1
+                    : Duration.between(p.getAcceptedAt(), p.getFinishedAt()).toMillis();
+            rows.add(new String[] {e.getKey(), String.valueOf(outcome), ok ? "yes" : "NO (" + expected.get(e.getKey())
+                    + ")", millis < 0 ? "-" : String.format("%.1f s", millis / 1000.0),
+                String.valueOf(p.getApiCalls()), String.valueOf(p.getRetries()), p.getDetail()});
+        }
+        out.println();
+        printTable(out, List.of("promotion", "outcome", "expected", "duration", "API calls", "retries", "detail"),
+                rows);
+        DeadLetters deadLetters = context.getRegistry().lookupByNameAndType("deadLetters", DeadLetters.class);
+        out.println();
+        out.println("Journal:      " + promotions.journal().toAbsolutePath());
+        out.println("Dead letters: " + deadLetters.directory().toAbsolutePath() + " (" + deadLetters.list().size()
+                + " entries)");
+        out.println(asExpected ? "Every promotion ended as expected." : "Some promotions did not end as expected.");
+        return asExpected ? Main.OK : Main.FAILED;
+    }
+
+    private static void printTable(PrintStream out, List<String> header, List<String[]> rows) {
+        int[] widths = new int[header.size()];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = header.get(i).length();
+            for (String[] row : rows) {
+                widths[i] = Math.min(Math.max(widths[i], String.valueOf(row[i]).length()), i == widths.length - 1
+                        ? 90 : 40);
+            }
+        }
+        StringBuilder format = new StringBuilder();
+        for (int width : widths) {
+            format.append("%-").append(width).append("s  ");
+        }
+        String line = format.toString().stripTrailing();
+        out.println(String.format(line, header.toArray()).stripTrailing());
+        for (String[] row : rows) {
+            String[] cells = row.clone();
+            int last = cells.length - 1;
+            if (cells[last] != null && cells[last].length() > widths[last]) {
+                cells[last] = cells[last].substring(0, widths[last] - 3) + "...";
+            }
+            out.println(String.format(line, (Object[]) cells).stripTrailing());
+        }
+    }
+}
