@@ -160,4 +160,27 @@ class PromotionOutcomesTest extends PromotionTestSupport {
         assertEquals(Outcome.SUCCEEDED, p.getOutcome(), p.getDetail());
         assertEquals(1, simulator().world().packagesCreated());
     }
+
+    @Test
+    void unknownComponentStatusIsKeptAndPolledUntilTheTimeout() throws Exception {
+        simulator().addReleasePlan(DemoData.PROJECT_ID, "plan-odd", List.of("odd"), List.of());
+        simulator().faults().add(Fault.body("ShowReleasePlanDeployInfo", 200, "{\"id\": \"plan-odd\", \"components\":"
+                + " [{\"name\": \"odd\", \"seq\": 1, \"status\": \"QUEUED_FOR_APPROVAL\"}]}", false));
+        Promotion p = run(request(pendingItems("odd_a"), "odd_a", "plan-odd", null));
+        assertEquals(Outcome.TIMED_OUT, p.getOutcome());
+        assertEquals("QUEUED_FOR_APPROVAL", p.getComponents().get(0).status());
+    }
+
+    @Test
+    void invalidRequestIsRejectedAndNothingIsCalled() {
+        PromotionRequest invalid = new PromotionRequest(DemoData.WORKSPACE, List.of("1"), null, "bad name!",
+                DemoData.APPLY_USER_ID, List.of(), 3, null, null, null, null);
+        org.apache.camel.CamelExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.apache.camel.CamelExecutionException.class,
+                () -> template.requestBody("direct:promotion-submit", invalid));
+        String why = e.getCause().getMessage();
+        assertTrue(why.contains("package_name") && why.contains("approver_ids") && why.contains("startup_mode"), why);
+        assertEquals(Outcome.REJECTED, promotions().recent(1).get(0).getOutcome());
+        assertEquals(0, simulator().calls("ListFactoryReleasePackages"));
+    }
 }
