@@ -52,6 +52,22 @@ public final class Main {
         };
     }
 
+    /**
+     * For a command without arguments: the exit code when it must stop here (help printed, or arguments given),
+     * else null.
+     */
+    static Integer helpOrNoArguments(String command, String help, String[] args, PrintStream out, PrintStream err) {
+        if (wantsHelp(args)) {
+            out.print(help);
+            return OK;
+        }
+        if (args.length > 0) {
+            err.println("release-pipeline: " + command + " takes no arguments; see " + command + " --help");
+            return USAGE;
+        }
+        return null;
+    }
+
     static boolean wantsHelp(String[] args) {
         return Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h");
     }

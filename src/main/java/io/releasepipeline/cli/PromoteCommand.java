@@ -39,13 +39,9 @@ final class PromoteCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (Main.wantsHelp(args)) {
-            out.print(HELP);
-            return Main.OK;
-        }
-        if (args.length > 0) {
-            err.println("release-pipeline: promote takes no arguments; see promote --help");
-            return Main.USAGE;
+        Integer stop = Main.helpOrNoArguments("promote", HELP, args, out, err);
+        if (stop != null) {
+            return stop;
         }
         org.apache.camel.main.Main main = Runtime.start(err);
         if (main == null) {

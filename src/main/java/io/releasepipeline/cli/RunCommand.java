@@ -18,13 +18,9 @@ final class RunCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (Main.wantsHelp(args)) {
-            out.print(HELP);
-            return Main.OK;
-        }
-        if (args.length > 0) {
-            err.println("release-pipeline: run takes no arguments; see run --help");
-            return Main.USAGE;
+        Integer stop = Main.helpOrNoArguments("run", HELP, args, out, err);
+        if (stop != null) {
+            return stop;
         }
         org.apache.camel.main.Main main = Runtime.create(null);
         try {

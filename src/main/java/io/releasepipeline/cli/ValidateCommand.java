@@ -44,13 +44,9 @@ final class ValidateCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (Main.wantsHelp(args)) {
-            out.print(HELP);
-            return Main.OK;
-        }
-        if (args.length > 0) {
-            err.println("release-pipeline: validate takes no arguments; see validate --help");
-            return Main.USAGE;
+        Integer stop = Main.helpOrNoArguments("validate", HELP, args, out, err);
+        if (stop != null) {
+            return stop;
         }
         org.apache.camel.main.Main main = Runtime.start(err);
         if (main == null) {
