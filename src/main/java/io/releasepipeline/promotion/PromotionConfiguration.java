@@ -4,6 +4,7 @@ import io.releasepipeline.deadletter.DeadLetters;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
@@ -15,6 +16,16 @@ import org.apache.camel.spi.PropertiesComponent;
  * scheduled route per promotion definition (from the {@code scheduled-promotion} route template).
  */
 public class PromotionConfiguration implements CamelConfiguration {
+
+    private final Map<String, String> env;
+
+    public PromotionConfiguration() {
+        this(System.getenv());
+    }
+
+    public PromotionConfiguration(Map<String, String> env) {
+        this.env = env;
+    }
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -33,7 +44,12 @@ public class PromotionConfiguration implements CamelConfiguration {
         context.getRegistry().bind("retryAfter", new RetryAfter(number(p, "retry.max-delay-ms", 10_000)));
         PromotionDefinitions definitions = new PromotionDefinitions(p);
         context.getRegistry().bind("promotionDefinitions", definitions);
-        if (Boolean.parseBoolean(text(p, "promotion.triggers", "true"))) {
+        boolean triggers = Boolean.parseBoolean(text(p, "promotion.triggers", "true"));
+        if (triggers && Boolean.parseBoolean(text(p, "camel.server.enabled", "false"))) {
+            context.getRegistry().bind("webhookAuth",
+                    new WebhookAuth(env.get(WebhookAuth.TOKEN_ENV), env.get(WebhookAuth.HMAC_KEY_ENV)));
+        }
+        if (triggers) {
             context.addStartupListener(new StartupListener() {
                 @Override
                 public void onCamelContextStarted(CamelContext ctx, boolean alreadyStarted) {

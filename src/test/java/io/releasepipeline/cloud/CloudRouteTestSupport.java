@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.releasepipeline.simulator.Simulator;
 import io.releasepipeline.promotion.PromotionConfiguration;
+import io.releasepipeline.promotion.WebhookAuth;
 import io.releasepipeline.simulator.SimulatorConfiguration;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,13 +26,15 @@ public abstract class CloudRouteTestSupport extends CamelMainTestSupport {
         configuration.withRoutesIncludePattern("file:routes/*.camel.yaml");
         configuration.addConfiguration(new SimulatorConfiguration());
         configuration.addConfiguration(new CloudConfiguration(env()));
-        configuration.addConfiguration(new PromotionConfiguration());
+        configuration.addConfiguration(new PromotionConfiguration(env()));
     }
 
     /** The environment the cloud layer sees: none by default, so the simulator's demo credentials apply. */
     protected Map<String, String> env() {
-        return Map.of();
+        return Map.of(WebhookAuth.TOKEN_ENV, WEBHOOK_TOKEN);
     }
+
+    public static final String WEBHOOK_TOKEN = "test-webhook-token-0123456789";
 
     @Override
     protected String getPropertyPlaceholderLocations() {

@@ -49,13 +49,17 @@ class TriggersTest extends PromotionTestSupport {
 
     private HttpResponse<String> post(String path, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + WEBHOOK_TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> getRaw(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + path))
+                .header("Authorization", "Bearer " + WEBHOOK_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private JsonNode get(String path) throws Exception {
-        return JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + path)).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        return JSON.readTree(getRaw(path).body());
     }
 
     private String json(List<String> items) {
@@ -78,8 +82,25 @@ class TriggersTest extends PromotionTestSupport {
         assertTrue(status.get("stages").size() >= 6, status.toString());
         assertTrue(status.get("stages").get(0).has("started_at"));
         assertTrue(get("/api/promotions").get("promotions").toString().contains(id));
-        assertEquals(404, http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT
-                + "/api/promotions/p-nope")).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(404, getRaw("/api/promotions/p-nope").statusCode());
+    }
+
+    @Test
+    void webhookRefusesCallersWithoutTheTokenAndNeverEchoesIt() throws Exception {
+        String body = json(pendingItems("auth_hook"));
+        for (String authorization : new String[] {null, "Bearer wrong-token", "Basic " + WEBHOOK_TOKEN}) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT
+                    + "/api/promotions")).POST(HttpRequest.BodyPublishers.ofString(body));
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, answer.statusCode(), String.valueOf(authorization));
+            assertTrue(!answer.body().contains(WEBHOOK_TOKEN) && answer.body().contains("authentication required"));
+        }
+        assertEquals(401, http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/api/promotions"))
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode(), "reads need the token too");
+        assertTrue(promotions().recent(10).isEmpty(), "nothing was accepted");
     }
 
     @Test
