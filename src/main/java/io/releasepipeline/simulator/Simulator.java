@@ -132,6 +132,18 @@ public final class Simulator implements AutoCloseable {
         }
     }
 
+    /** Adds an identity the gateway and IAM accept (password may be null for an AK/SK-only user). */
+    public void addUser(String id, String name, String password, String ak, String sk) {
+        synchronized (world) {
+            DemoData.user(world, id, name, password, ak, sk, true);
+        }
+    }
+
+    /** The IAM tokens issued so far (for tests that look for them where they must not be). */
+    public java.util.Set<String> issuedTokens() {
+        return java.util.Set.copyOf(world.tokens.keySet());
+    }
+
     /** Adds a package holding new pending items, as an earlier run would have left it (deploy_status 1, 2, 3). */
     public String addPackage(String projectId, String workspace, String name, int deployStatus,
                              List<String> itemNames) {

@@ -1,0 +1,9 @@
+package io.releasepipeline.security;
+
+class AkSkModeSecretsTest extends SentinelSecretsTest {
+
+    @Override
+    protected String authMode() {
+        return "aksk";
+    }
+}
