@@ -45,10 +45,11 @@ public class PromotionConfiguration implements CamelConfiguration {
         PromotionDefinitions definitions = new PromotionDefinitions(p);
         context.getRegistry().bind("promotionDefinitions", definitions);
         boolean triggers = Boolean.parseBoolean(text(p, "promotion.triggers", "true"));
+        WebhookAuth webhookAuth = new WebhookAuth(env.get(WebhookAuth.TOKEN_ENV), env.get(WebhookAuth.HMAC_KEY_ENV));
         if (triggers && Boolean.parseBoolean(text(p, "camel.server.enabled", "false"))) {
-            context.getRegistry().bind("webhookAuth",
-                    new WebhookAuth(env.get(WebhookAuth.TOKEN_ENV), env.get(WebhookAuth.HMAC_KEY_ENV)));
+            webhookAuth.requireSecret();
         }
+        context.getRegistry().bind("webhookAuth", webhookAuth);
         if (triggers) {
             context.addStartupListener(new StartupListener() {
                 @Override

@@ -23,13 +23,17 @@ public class WebhookAuth {
     private final byte[] token;
     private final byte[] hmacKey;
 
+    /** With neither secret every call is refused; {@link #requireSecret()} stops a runtime that would serve it. */
     public WebhookAuth(String token, String hmacKey) {
-        if (blank(token) && blank(hmacKey)) {
+        this.token = blank(token) ? null : token.getBytes(StandardCharsets.UTF_8);
+        this.hmacKey = blank(hmacKey) ? null : hmacKey.getBytes(StandardCharsets.UTF_8);
+    }
+
+    public void requireSecret() {
+        if (token == null && hmacKey == null) {
             throw new IllegalArgumentException("the webhook needs a secret: export " + TOKEN_ENV + " (bearer token) or "
                     + HMAC_KEY_ENV + " (HMAC-SHA256 body signature), or set promotion.triggers=false");
         }
-        this.token = blank(token) ? null : token.getBytes(StandardCharsets.UTF_8);
-        this.hmacKey = blank(hmacKey) ? null : hmacKey.getBytes(StandardCharsets.UTF_8);
     }
 
     /** True when the request carries neither the token nor a valid body signature. */

@@ -52,7 +52,9 @@ class WebhookAuthTest {
 
     @Test
     void webhookWithoutAnySecretRefusesToStartNamingTheVariables() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new WebhookAuth(" ", null));
+        WebhookAuth none = new WebhookAuth(" ", null);
+        assertTrue(none.rejects(request("{}", "Authorization", "Bearer ")), "no secret: every call refused");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, none::requireSecret);
         assertTrue(e.getMessage().contains(WebhookAuth.TOKEN_ENV) && e.getMessage().contains(WebhookAuth.HMAC_KEY_ENV));
     }
 }
