@@ -183,4 +183,20 @@ class PromotionOutcomesTest extends PromotionTestSupport {
         assertEquals(Outcome.REJECTED, promotions().recent(1).get(0).getOutcome());
         assertEquals(0, simulator().calls("ListFactoryReleasePackages"));
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "400, DLF.3051, INVALID_REQUEST",
+        "400, DLF.0810, NOT_FOUND",
+        "403, APIG.1005, FORBIDDEN",
+        "418, DLF.9999, UNKNOWN"})
+    void permanentFailureIsDeadLetteredAtOnceWithItsCategory(int status, String code, String category)
+            throws Exception {
+        simulator().faults().add(Fault.error("ListFactoryReleasePackages", status, code, "refused"));
+        Promotion p = run(request(pendingItems("perm_" + status), "perm_" + status, null, null));
+        assertEquals(Outcome.DEAD_LETTERED, p.getOutcome());
+        assertTrue(p.getDetail().startsWith(category + " in DISCOVER"), p.getDetail());
+        assertEquals(0, p.getRetries());
+        assertEquals(1, simulator().calls("ListFactoryReleasePackages"), "no retry");
+    }
 }
