@@ -53,7 +53,7 @@ public class CloudCall {
         if (calls != null) {
             calls.incrementAndGet();
         }
-        // the error handler's own counters stay: without them a retried step would count from zero forever
+        // the error handler's marker stays: a retried create or deploy reads it to re-read the provider first
         in.removeHeaders("*", Exchange.REDELIVERED, Exchange.REDELIVERY_COUNTER, Exchange.REDELIVERY_MAX_COUNTER);
         in.setHeader(Exchange.HTTP_METHOD, exchange.getProperty("cloudMethod", String.class));
         in.setHeader(Exchange.CONTENT_TYPE, "application/json;charset=UTF-8");
@@ -92,6 +92,10 @@ public class CloudCall {
     /** The typed response for a 2xx answer; otherwise throws the classified failure. */
     public Object read(Exchange exchange) {
         forgetSecrets(exchange);
+        CloudApiException ioFailure = exchange.getProperty("cloudIoFailure", CloudApiException.class);
+        if (ioFailure != null) {
+            throw ioFailure;
+        }
         Message out = exchange.getMessage();
         int status = out.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         String requestId = out.getHeader("X-Request-Id", String.class);
@@ -130,15 +134,17 @@ public class CloudCall {
                 out.getHeader("Retry-After", String.class));
     }
 
-    /** An I/O failure: a refused connection never reached the provider; a timeout or reset may have. */
-    public void ioFailure(Exchange exchange) {
-        forgetSecrets(exchange);
+    /**
+     * An I/O failure, answered (not thrown: {@link #read} throws it outside the doTry, where the error handler keeps
+     * its redelivery count): a refused connection never reached the provider; a timeout or reset may have.
+     */
+    public CloudApiException ioFailure(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         boolean neverSent = ObjectHelper.getException(ConnectException.class, cause) != null
                 || ObjectHelper.getException(UnknownHostException.class, cause) != null;
         String what = cause == null ? "I/O failure" : cause.getClass().getSimpleName()
                 + (cause.getMessage() != null ? ": " + cause.getMessage() : "");
-        throw failure(exchange, 0, null, what, null, null, ErrorCategory.TRANSIENT, !neverSent, null);
+        return failure(exchange, 0, null, what, null, null, ErrorCategory.TRANSIENT, !neverSent, null);
     }
 
     /** camel-http copies request headers onto the answer: the token and the request body must not travel further. */

@@ -72,6 +72,7 @@ public final class Promotion {
     private final Map<String, Boolean> verified = new LinkedHashMap<>();
     private final AtomicInteger apiCalls = new AtomicInteger();
     private final AtomicInteger retries = new AtomicInteger();
+    private final AtomicInteger stageRetries = new AtomicInteger();
     private final Set<String> unknownStatusesLogged = ConcurrentHashMap.newKeySet();
     private volatile Outcome outcome;
     private volatile String detail;
@@ -110,6 +111,7 @@ public final class Promotion {
             return false;
         }
         stages.add(new StageTime(stage, at));
+        stageRetries.set(0);
         return true;
     }
 
@@ -170,8 +172,13 @@ public final class Promotion {
         return retries.get();
     }
 
-    void retried() {
+    /** Counts a retry if this stage has had fewer than {@code max}; answers its number, or 0 when none is left. */
+    synchronized int retry(int max) {
+        if (stageRetries.get() >= max) {
+            return 0;
+        }
         retries.incrementAndGet();
+        return stageRetries.incrementAndGet();
     }
 
     /** True the first time a status is seen, so an unknown status is logged once. */

@@ -41,7 +41,9 @@ public class PromotionConfiguration implements CamelConfiguration {
                 Duration.ofMillis(number(p, "poll.initial-delay-ms", 1000)), decimal(p, "poll.multiplier", 1.5),
                 decimal(p, "poll.jitter", 0.2), Duration.ofMillis(number(p, "poll.max-interval-ms", 10_000)),
                 Duration.ofMillis(number(p, "poll.timeout-ms", 600_000))));
-        context.getRegistry().bind("retryAfter", new RetryAfter(number(p, "retry.max-delay-ms", 10_000)));
+        context.getRegistry().bind("retryPolicy", new RetryPolicy((int) number(p, "retry.max-attempts", 5),
+                number(p, "retry.initial-delay-ms", 500), decimal(p, "retry.multiplier", 2),
+                number(p, "retry.max-delay-ms", 10_000)));
         PromotionDefinitions definitions = new PromotionDefinitions(p);
         context.getRegistry().bind("promotionDefinitions", definitions);
         boolean triggers = Boolean.parseBoolean(text(p, "promotion.triggers", "true"));

@@ -144,14 +144,6 @@ public class Promotions {
                 + (e == null ? "unknown failure" : e.getMessage()) + " (dead letter " + deadLetterId + ")");
     }
 
-    /** Counts a redelivery (the error routing calls this before each retry). */
-    public void retried(Exchange exchange) {
-        Promotion p = exchange.getProperty(PROPERTY, Promotion.class);
-        if (p != null) {
-            p.retried();
-        }
-    }
-
     /** Waits until every promotion has its outcome, or the time is up; answers whether all finished. */
     public boolean awaitAll(Collection<Promotion> promotions, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

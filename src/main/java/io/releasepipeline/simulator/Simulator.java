@@ -181,6 +181,14 @@ public final class Simulator implements AutoCloseable {
         }
     }
 
+    /** How many packages in a workspace carry this name: more than one means a create was duplicated. */
+    public long packagesNamed(String projectId, String workspace, String name) {
+        synchronized (world) {
+            return world.projects.get(projectId).workspaces.get(workspace).packages.values().stream()
+                    .filter(p -> p.name.equals(name)).count();
+        }
+    }
+
     /** Deploy history records of a livedata API. */
     public int liveDataApiDeploys(String projectId, String instanceId, String ldApiId) {
         synchronized (world) {

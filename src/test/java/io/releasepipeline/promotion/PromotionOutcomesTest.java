@@ -199,4 +199,15 @@ class PromotionOutcomesTest extends PromotionTestSupport {
         assertEquals(0, p.getRetries());
         assertEquals(1, simulator().calls("ListFactoryReleasePackages"), "no retry");
     }
+
+    @Test
+    void connectionCutOnEveryCallIsRetriedABoundedNumberOfTimes() throws Exception {
+        simulator().faults().add(Fault.reset("ListFactoryPendingItems"));
+        Promotion p = run(new PromotionRequest(DemoData.WORKSPACE, null,
+                new PromotionRequest.Selector("cut_every", null, null, null), "cut_every", DemoData.APPLY_USER_ID,
+                List.of(DemoData.APPROVER_ID), 0, null, null, null, null));
+        assertEquals(Outcome.DEAD_LETTERED, p.getOutcome());
+        assertEquals(3, p.getRetries(), "retry.max-attempts");
+        assertEquals(4, simulator().calls("ListFactoryPendingItems", 0));
+    }
 }
