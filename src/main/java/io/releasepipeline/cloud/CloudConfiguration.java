@@ -38,6 +38,9 @@ public class CloudConfiguration implements CamelConfiguration {
         if (sandbox) {
             credentials = credentials.orElse(DemoData.CREDENTIALS);
         }
+        for (String key : ENDPOINT_KEYS) {
+            endpoint(key, required(properties, key), sandbox);
+        }
         CloudCall.AuthMode mode = authMode(properties.resolveProperty("cloud.auth").orElse("aksk"));
         String projectId = required(properties, "cloud.project-id");
         ObjectMapper json = CloudJson.mapper();
@@ -78,6 +81,31 @@ public class CloudConfiguration implements CamelConfiguration {
             context.getRegistry().bind("tokenCache", tokens);
         }
         context.getRegistry().bind("cloudCall", new CloudCall(mode, projectId, tokens, classifier, json));
+    }
+
+    private static final String[] ENDPOINT_KEYS = {"cloud.dataarts.endpoint", "cloud.servicestage.endpoint",
+        "cloud.roma.endpoint", "cloud.iam.endpoint"};
+
+    /** An endpoint is scheme, host and optional port; outside the sandbox only https leaves this machine. */
+    static void endpoint(String key, String value, boolean sandbox) {
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(value);
+        } catch (java.net.URISyntaxException e) {
+            uri = null;
+        }
+        boolean shaped = uri != null && uri.getHost() != null && uri.getQuery() == null
+                && (uri.getPath() == null || uri.getPath().isEmpty() || uri.getPath().equals("/"))
+                && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()));
+        if (!shaped) {
+            throw new IllegalArgumentException(key + "=" + value + " is not an endpoint; use https://host[:port]");
+        }
+        boolean loopback = uri.getHost().equals("localhost") || uri.getHost().startsWith("127.")
+                || uri.getHost().equals("[::1]");
+        if (!sandbox && "http".equals(uri.getScheme()) && !loopback) {
+            throw new IllegalArgumentException(key + "=" + value + " must use https: credentials never travel in "
+                    + "clear text");
+        }
     }
 
     private static CloudCall.AuthMode authMode(String value) {

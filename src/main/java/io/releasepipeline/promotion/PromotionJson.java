@@ -24,6 +24,7 @@ public final class PromotionJson {
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
@@ -53,7 +54,11 @@ public final class PromotionJson {
             throw new IllegalArgumentException("the body is empty; send a JSON promotion request");
         }
         try {
-            return MAPPER.readValue(json, PromotionRequest.class);
+            PromotionRequest request = MAPPER.readValue(json, PromotionRequest.class);
+            if (request == null) {
+                throw new IllegalArgumentException("the body must be a JSON object, not null");
+            }
+            return request;
         } catch (UnrecognizedPropertyException e) {
             throw new IllegalArgumentException("unknown field " + e.getPropertyName());
         } catch (JsonMappingException e) {
