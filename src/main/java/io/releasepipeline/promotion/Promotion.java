@@ -32,8 +32,11 @@ public final class Promotion {
         Integer deployStatus;
         int deploys;
         int redeploys;
+        Long deployTimestamp;
         @JsonIgnore
         boolean toDeploy;
+        @JsonIgnore
+        boolean claimedElsewhere;
 
         public String getPackageId() {
             return packageId;
@@ -83,6 +86,34 @@ public final class Promotion {
         this.request = request;
         this.acceptedAt = acceptedAt;
         stages.add(new StageTime(Stage.ACCEPTED, acceptedAt));
+    }
+
+    /** The promotion as it was saved, to resume it. */
+    static Promotion restore(PromotionSnapshot s) {
+        Promotion p = new Promotion(s.id(), s.request(), s.acceptedAt());
+        p.stages.clear();
+        p.stages.addAll(s.stages());
+        for (PromotionSnapshot.PackageSnapshot pkg : s.packages()) {
+            PackageState state = p.packageState(pkg.packageId(), pkg.packageName());
+            state.deployStatus = pkg.deployStatus();
+            state.deploys = pkg.deploys();
+            state.redeploys = pkg.redeploys();
+            state.toDeploy = pkg.toDeploy();
+            state.deployTimestamp = pkg.deployTimestamp();
+        }
+        p.pendingItemIds.addAll(s.pendingItemIds());
+        p.components = List.copyOf(s.components());
+        p.verified.putAll(s.verified());
+        p.apiCalls.set(s.apiCalls());
+        p.retries.set(s.retries());
+        return p;
+    }
+
+    synchronized PromotionSnapshot snapshot() {
+        return new PromotionSnapshot(id, request, acceptedAt, List.copyOf(stages), packages.values().stream()
+                .map(k -> new PromotionSnapshot.PackageSnapshot(k.packageId, k.packageName, k.deployStatus, k.deploys,
+                        k.redeploys, k.toDeploy, k.deployTimestamp)).toList(), List.copyOf(pendingItemIds), components,
+                Map.copyOf(verified), apiCalls.get(), retries.get(), outcome, detail, finishedAt);
     }
 
     public String getId() {

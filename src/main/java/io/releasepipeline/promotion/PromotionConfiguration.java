@@ -31,12 +31,15 @@ public class PromotionConfiguration implements CamelConfiguration {
     public void configure(CamelContext context) throws Exception {
         PropertiesComponent p = context.getPropertiesComponent();
         Clock clock = Clock.systemUTC();
-        context.getRegistry().bind("promotions",
-                new Promotions(Path.of(text(p, "promotion.journal", "data/journal.jsonl")), clock,
-                        (int) number(p, "promotion.max-request-bytes", 1_048_576)));
+        Path journal = Path.of(text(p, "promotion.journal", "data/journal.jsonl"));
+        PromotionStore store = store(p, journal);
+        Promotions promotions = new Promotions(store, journal, clock,
+                (int) number(p, "promotion.max-request-bytes", 1_048_576));
+        context.getRegistry().bind("promotionStore", store);
+        context.getRegistry().bind("promotions", promotions);
         context.getRegistry().bind("deadLetters",
                 new DeadLetters(Path.of(text(p, "promotion.dead-letters", "data/dead-letters")), clock));
-        context.getRegistry().bind("promotionSteps", new PromotionSteps());
+        context.getRegistry().bind("promotionSteps", new PromotionSteps(store, text(p, "cloud.project-id", "")));
         context.getRegistry().bind("poller", new Poller(
                 Duration.ofMillis(number(p, "poll.initial-delay-ms", 1000)), decimal(p, "poll.multiplier", 1.5),
                 decimal(p, "poll.jitter", 0.2), Duration.ofMillis(number(p, "poll.max-interval-ms", 10_000)),
@@ -61,6 +64,7 @@ public class PromotionConfiguration implements CamelConfiguration {
 
                 @Override
                 public void onCamelContextFullyStarted(CamelContext ctx, boolean alreadyStarted) throws Exception {
+                    resume(ctx, promotions);
                     for (PromotionDefinitions.Definition d : definitions.all()) {
                         TemplatedRouteBuilder.builder(ctx, "scheduled-promotion").routeId("schedule-" + d.name())
                                 .parameter("definition", d.name()).parameter("schedule", d.scheduleUri()).add();
@@ -68,6 +72,20 @@ public class PromotionConfiguration implements CamelConfiguration {
                 }
             });
         }
+    }
+
+    private static PromotionStore store(PropertiesComponent p, Path journal) {
+        String kind = text(p, "promotion.store", "file");
+        if (kind.equals("file")) {
+            return new FileStore(Path.of(text(p, "promotion.store-dir", "data/store")), journal);
+        }
+        throw new IllegalArgumentException("promotion.store=" + kind + " is not known; use file");
+    }
+
+    /** Promotions a previous run left in flight go through the chain again, from discovery. */
+    private static void resume(CamelContext context, Promotions promotions) {
+        var producer = context.createProducerTemplate();
+        promotions.resumable().forEach(p -> producer.sendBody("seda:promotions?waitForTaskToComplete=Never", p));
     }
 
     private static String text(PropertiesComponent p, String key, String defaultValue) {

@@ -33,6 +33,14 @@ public class PromotionSteps {
     public static final int PAGE = 100;
     public static final int DEPLOY_BATCH = 100;
     private static final Logger LOG = LoggerFactory.getLogger(PromotionSteps.class);
+
+    private final PromotionStore store;
+    private final String projectId;
+
+    public PromotionSteps(PromotionStore store, String projectId) {
+        this.store = store;
+        this.projectId = projectId;
+    }
     private static final Set<String> COMPONENT_DONE = Set.of("SUCCESS", "SUCCEEDED", "ROLLBACK_SUCCEED",
             "ROLLBACK_FAILED", "ABORTED");
     private static final Set<String> COMPONENT_FAILED = Set.of("FAILED", "PARTIALLY_FAILED");
@@ -99,7 +107,9 @@ public class PromotionSteps {
         List<ReleasePackage> packages = page.data() == null ? List.of() : page.data();
         for (ReleasePackage pkg : packages) {
             if (p.getRequest().packageName().equals(pkg.packageName())) {
-                p.packageState(pkg.packageId(), pkg.packageName()).deployStatus = pkg.deployStatus();
+                Promotion.PackageState state = p.packageState(pkg.packageId(), pkg.packageName());
+                state.deployStatus = pkg.deployStatus();
+                state.deployTimestamp = pkg.deployTimestamp();
             }
         }
         nextPage(exchange, packages.size(), page.total());
@@ -143,7 +153,7 @@ public class PromotionSteps {
         Promotion p = Promotions.of(exchange);
         int allowed = p.getRequest().redeployFailed();
         int redeploys = pkg.redeploys;
-        if (redeploys < allowed) {
+        if (redeploys < allowed && !pkg.claimedElsewhere) {
             pkg.toDeploy = true;
             LOG.info("promotion {} [{}] package {} failed: redeploying ({} of {})", p.getId(),
                     p.getRequest().correlationId(), pkg.packageId, redeploys + 1, allowed);
@@ -155,13 +165,30 @@ public class PromotionSteps {
 
     // ---- deploy ----
 
-    /** The packages to deploy, still to be reviewed (1) or failed (3), in batches of at most 100. */
+    /**
+     * The packages to deploy, still to be reviewed (1) or failed (3), in batches of at most 100; each one claimed
+     * durably first, so no other promotion or runtime sharing the store deploys it too.
+     */
     public List<DeployFactoryPackagesRequest> deployBatches(Exchange exchange) {
         Promotion p = Promotions.of(exchange);
-        List<String> ids = p.getPackages().stream()
-                .filter(s -> s.toDeploy && (Integer.valueOf(1).equals(s.deployStatus)
-                        || Integer.valueOf(3).equals(s.deployStatus)))
-                .map(s -> s.packageId).toList();
+        List<String> ids = new ArrayList<>();
+        for (Promotion.PackageState s : p.getPackages()) {
+            boolean deployable = Integer.valueOf(1).equals(s.deployStatus) || Integer.valueOf(3).equals(s.deployStatus);
+            if (!s.toDeploy || !deployable) {
+                continue;
+            }
+            // one claim per deploy of a package: its last deploy time tells one attempt from the next
+            String key = projectId + "/" + p.getRequest().workspace() + "/" + s.packageId + "/"
+                    + (s.deployTimestamp == null ? "never" : s.deployTimestamp);
+            if (store.claimDeploy(key, p.getId())) {
+                ids.add(s.packageId);
+            } else {
+                s.toDeploy = false;
+                s.claimedElsewhere = true;
+                LOG.info("promotion {} [{}] package {} is claimed by another promotion: watching it", p.getId(),
+                        p.getRequest().correlationId(), s.packageId);
+            }
+        }
         List<DeployFactoryPackagesRequest> batches = new ArrayList<>();
         for (int i = 0; i < ids.size(); i += DEPLOY_BATCH) {
             batches.add(new DeployFactoryPackagesRequest(p.getRequest().workspace(),
@@ -194,7 +221,7 @@ public class PromotionSteps {
         exchange.setProperty("releaseRound", round + 1);
         Promotion p = Promotions.of(exchange);
         return round == 0 || exchange.getProperty(Poller.TIMED_OUT) == null && p.getPackages().stream()
-                .anyMatch(s -> Integer.valueOf(3).equals(s.deployStatus)
+                .anyMatch(s -> Integer.valueOf(3).equals(s.deployStatus) && !s.claimedElsewhere
                         && s.redeploys < p.getRequest().redeployFailed());
     }
 

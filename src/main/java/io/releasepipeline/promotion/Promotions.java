@@ -1,12 +1,8 @@
 package io.releasepipeline.promotion;
 
 import io.releasepipeline.cloud.CloudApiException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,14 +31,34 @@ public class Promotions {
             "ROLLBACK_FAILED", "ABORTED");
 
     private final Map<String, Promotion> byId = new ConcurrentHashMap<>();
+    private final PromotionStore store;
     private final Path journal;
     private final Clock clock;
     private final int maxBodyBytes;
 
-    public Promotions(Path journal, Clock clock, int maxBodyBytes) {
+    public Promotions(PromotionStore store, Path journal, Clock clock, int maxBodyBytes) {
+        this.store = store;
         this.journal = journal;
         this.clock = clock;
         this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** Saves the promotion on this exchange as it is now (the routes call this after each create and deploy). */
+    public void save(Exchange exchange) {
+        store.save(of(exchange).snapshot());
+    }
+
+    /** The promotions a previous run left without an outcome, registered again to be resumed. */
+    public List<Promotion> resumable() {
+        List<Promotion> resumed = new ArrayList<>();
+        for (PromotionSnapshot snapshot : store.inFlight()) {
+            Promotion p = Promotion.restore(snapshot);
+            if (byId.putIfAbsent(p.getId(), p) == null) {
+                resumed.add(p);
+                LOG.info("promotion {} [{}] RESUMED at {}", p.getId(), p.getRequest().correlationId(), p.getStage());
+            }
+        }
+        return resumed;
     }
 
     /**
@@ -69,6 +85,7 @@ public class Promotions {
         }
         Promotion promotion = new Promotion(newId(), request.accepted(clock.instant()), clock.instant());
         byId.put(promotion.getId(), promotion);
+        store.save(promotion.snapshot());
         LOG.info("promotion {} [{}] ACCEPTED: workspace {}, package {}", promotion.getId(),
                 promotion.getRequest().correlationId(), request.workspace(), promotion.getRequest().packageName());
         return promotion;
@@ -99,6 +116,7 @@ public class Promotions {
     public void stage(Exchange exchange, String stage) {
         Promotion p = of(exchange);
         if (p.enter(Promotion.Stage.valueOf(stage), clock.instant())) {
+            store.save(p.snapshot());
             LOG.info("promotion {} [{}] {}", p.getId(), p.getRequest().correlationId(), stage);
         }
     }
@@ -194,6 +212,7 @@ public class Promotions {
 
     private void end(Promotion p, Outcome outcome, String detail) {
         if (p.finish(outcome, detail, clock.instant())) {
+            store.save(p.snapshot());
             record(p);
         }
     }
@@ -214,16 +233,7 @@ public class Promotions {
         line.put("components", p.getComponents());
         line.put("api_calls", p.getApiCalls());
         line.put("retries", p.getRetries());
-        String json = PromotionJson.write(line) + "\n";
-        synchronized (this) {
-            try {
-                Files.createDirectories(journal.toAbsolutePath().getParent());
-                Files.writeString(journal, json, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot append to the journal " + journal, e);
-            }
-        }
+        store.appendJournal(PromotionJson.write(line));
     }
 
     public Path journal() {

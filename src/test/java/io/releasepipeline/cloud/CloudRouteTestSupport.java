@@ -54,6 +54,7 @@ public abstract class CloudRouteTestSupport extends CamelMainTestSupport {
         p.setProperty("camel.server.enabled", "false");
         p.setProperty("promotion.triggers", "false");
         p.setProperty("promotion.journal", dataDir().resolve("journal.jsonl").toString());
+        p.setProperty("promotion.store-dir", dataDir().resolve("store").toString());
         p.setProperty("promotion.dead-letters", dataDir().resolve("dead-letters").toString());
         p.setProperty("promotion.inbox", dataDir().resolve("inbox").toString());
         p.setProperty("poll.initial-delay-ms", "100");

@@ -1,0 +1,107 @@
+package io.releasepipeline.promotion;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The embedded store (the default, nothing to install): a directory with one JSON file per promotion (written to a
+ * temporary file, fsynced, renamed), one file per deploy claim (created exclusively, so two claims cannot both
+ * win), and the journal as JSON lines.
+ */
+public class FileStore implements PromotionStore {
+
+    private final Path promotions;
+    private final Path claims;
+    private final Path journal;
+
+    public FileStore(Path directory, Path journal) {
+        this.promotions = directory.resolve("promotions");
+        this.claims = directory.resolve("deploy-claims");
+        this.journal = journal;
+        try {
+            Files.createDirectories(promotions);
+            Files.createDirectories(claims);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("promotion.store-dir=" + directory + " cannot be created: "
+                    + e.getMessage());
+        }
+    }
+
+    @Override
+    public void save(PromotionSnapshot snapshot) {
+        atomicWrite(promotions.resolve(snapshot.id() + ".json"), PromotionJson.write(snapshot));
+    }
+
+    @Override
+    public List<PromotionSnapshot> inFlight() {
+        try (Stream<Path> files = Files.list(promotions)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".json")).map(FileStore::read)
+                    .filter(s -> s.outcome() == null).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + promotions, e);
+        }
+    }
+
+    @Override
+    public synchronized void appendJournal(String jsonLine) {
+        try {
+            Files.createDirectories(journal.toAbsolutePath().getParent());
+            try (FileChannel channel = FileChannel.open(journal, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                    StandardOpenOption.WRITE)) {
+                channel.write(ByteBuffer.wrap((jsonLine + "\n").getBytes(StandardCharsets.UTF_8)));
+                channel.force(true);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to the journal " + journal, e);
+        }
+    }
+
+    @Override
+    public boolean claimDeploy(String key, String promotionId) {
+        Path claim = claims.resolve(key.replaceAll("[^A-Za-z0-9._-]", "_"));
+        try {
+            Files.writeString(claim, promotionId, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                    StandardOpenOption.SYNC);
+            return true;
+        } catch (FileAlreadyExistsException taken) {
+            try {
+                return Files.readString(claim).trim().equals(promotionId);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read deploy claim " + claim, e);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write deploy claim " + claim, e);
+        }
+    }
+
+    private static PromotionSnapshot read(Path file) {
+        try {
+            return PromotionJson.mapper().readValue(Files.readString(file), PromotionSnapshot.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read promotion state " + file, e);
+        }
+    }
+
+    static void atomicWrite(Path target, String json) {
+        try {
+            Path temporary = Files.createTempFile(target.getParent(), ".tmp-", ".json.part");
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                channel.write(ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)));
+                channel.force(true);
+            }
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+}
