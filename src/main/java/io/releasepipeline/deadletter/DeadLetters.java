@@ -1,6 +1,7 @@
 package io.releasepipeline.deadletter;
 
 import io.releasepipeline.cloud.CloudApiException;
+import io.releasepipeline.promotion.CrashPoint;
 import io.releasepipeline.promotion.Promotion;
 import io.releasepipeline.promotion.PromotionJson;
 import io.releasepipeline.promotion.Promotions;
@@ -122,6 +123,7 @@ public class DeadLetters {
                 channel.write(ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)));
                 channel.force(true);
             }
+            CrashPoint.reached("dead-letter-write");
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write dead letter " + target, e);

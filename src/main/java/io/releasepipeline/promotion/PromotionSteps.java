@@ -211,6 +211,9 @@ public class PromotionSteps {
     }
 
     public boolean packagesTerminal(Exchange exchange) {
+        if (exchange.getProperty("pollAttempt", 0, Integer.class) > 0) {
+            CrashPoint.reached("polling");
+        }
         return Promotions.of(exchange).getPackages().stream()
                 .allMatch(s -> s.deployStatus != null && (s.deployStatus == 2 || s.deployStatus == 3));
     }

@@ -45,7 +45,9 @@ public class Promotions {
 
     /** Saves the promotion on this exchange as it is now (the routes call this after each create and deploy). */
     public void save(Exchange exchange) {
-        store.save(of(exchange).snapshot());
+        Promotion p = of(exchange);
+        store.save(p.snapshot());
+        CrashPoint.reached(p.getStage() == Promotion.Stage.CREATE ? "after-create" : "after-deploy");
     }
 
     /** The promotions a previous run left without an outcome, registered again to be resumed. */
