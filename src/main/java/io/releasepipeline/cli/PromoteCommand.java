@@ -106,7 +106,7 @@ final class PromoteCommand {
                 rows);
         DeadLetters deadLetters = context.getRegistry().lookupByNameAndType("deadLetters", DeadLetters.class);
         out.println();
-        out.println("Journal:      " + promotions.journal().toAbsolutePath());
+        out.println("Journal:      " + promotions.journalLocation());
         out.println("Dead letters: " + deadLetters.directory().toAbsolutePath() + " (" + deadLetters.list().size()
                 + " entries)");
         out.println(asExpected ? "Every promotion ended as expected." : "Some promotions did not end as expected.");

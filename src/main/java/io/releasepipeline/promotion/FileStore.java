@@ -84,6 +84,11 @@ public class FileStore implements PromotionStore {
         }
     }
 
+    @Override
+    public String journalLocation() {
+        return journal.toAbsolutePath().toString();
+    }
+
     private static PromotionSnapshot read(Path file) {
         try {
             return PromotionJson.mapper().readValue(Files.readString(file), PromotionSnapshot.class);

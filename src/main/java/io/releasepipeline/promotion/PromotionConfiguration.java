@@ -32,7 +32,7 @@ public class PromotionConfiguration implements CamelConfiguration {
         PropertiesComponent p = context.getPropertiesComponent();
         Clock clock = Clock.systemUTC();
         Path journal = Path.of(text(p, "promotion.journal", "data/journal.jsonl"));
-        PromotionStore store = store(p, journal);
+        PromotionStore store = store(p, journal, env);
         Promotions promotions = new Promotions(store, journal, clock,
                 (int) number(p, "promotion.max-request-bytes", 1_048_576));
         context.getRegistry().bind("promotionStore", store);
@@ -74,12 +74,17 @@ public class PromotionConfiguration implements CamelConfiguration {
         }
     }
 
-    private static PromotionStore store(PropertiesComponent p, Path journal) {
+    private static PromotionStore store(PropertiesComponent p, Path journal, Map<String, String> env) {
         String kind = text(p, "promotion.store", "file");
-        if (kind.equals("file")) {
-            return new FileStore(Path.of(text(p, "promotion.store-dir", "data/store")), journal);
-        }
-        throw new IllegalArgumentException("promotion.store=" + kind + " is not known; use file");
+        return switch (kind) {
+            case "file" -> new FileStore(Path.of(text(p, "promotion.store-dir", "data/store")), journal);
+            case "postgresql" -> new JdbcStore(p.resolveProperty("promotion.store-url").filter(v -> !v.isBlank())
+                    .orElseThrow(() -> new IllegalArgumentException("promotion.store=postgresql needs "
+                            + "promotion.store-url (jdbc:postgresql://host:5432/database)")),
+                    text(p, "promotion.store-user", ""), env.get("PROMOTION_STORE_PASSWORD"));
+            default -> throw new IllegalArgumentException("promotion.store=" + kind
+                    + " is not known; use file or postgresql");
+        };
     }
 
     /** Promotions a previous run left in flight go through the chain again, from discovery. */

@@ -21,4 +21,7 @@ public interface PromotionStore {
      * the deploy is sent. True when this promotion holds the claim (new, or its own from before a restart).
      */
     boolean claimDeploy(String key, String promotionId);
+
+    /** Where the journal is, for people. */
+    String journalLocation();
 }

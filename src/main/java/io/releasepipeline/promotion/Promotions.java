@@ -242,6 +242,10 @@ public class Promotions {
         return journal;
     }
 
+    public String journalLocation() {
+        return store.journalLocation();
+    }
+
     static Promotion of(Exchange exchange) {
         return exchange.getProperty(PROPERTY, Promotion.class);
     }
