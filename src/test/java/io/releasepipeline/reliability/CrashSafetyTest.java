@@ -9,12 +9,11 @@ import io.releasepipeline.promotion.CrashPoint;
 import io.releasepipeline.simulator.DemoData;
 import io.releasepipeline.simulator.Simulator;
 import io.releasepipeline.simulator.SimulatorSettings;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,61 +34,22 @@ class CrashSafetyTest {
     void start() throws Exception {
         simulator = Simulator.start(0, SimulatorSettings.defaults().withRatePerSecond(0)
                 .withDurations(Duration.ofMillis(1500), Duration.ofMillis(300)));
-        work = Files.createTempDirectory("crash-safety");
-        String properties = Files.readString(Path.of("application.properties")) + "\n"
-                + "simulator.embedded = false\n"
-                + "cloud.dataarts.endpoint = " + simulator.baseUrl() + "\n"
-                + "cloud.servicestage.endpoint = " + simulator.baseUrl() + "\n"
-                + "cloud.roma.endpoint = " + simulator.baseUrl() + "\n"
-                + "cloud.iam.endpoint = " + simulator.baseUrl() + "\n"
-                + "camel.server.port = " + freePort() + "\n"
-                + "poll.initial-delay-ms = 200\npoll.max-interval-ms = 300\n"
-                + "retry.initial-delay-ms = 50\nretry.max-delay-ms = 100\n";
-        Files.writeString(work.resolve("application.properties"), properties);
+        work = ChildRuntime.workDir(simulator, storeProperties());
+    }
+
+    /** Properties choosing the store under test (the embedded file store by default). */
+    protected String storeProperties() {
+        return "";
+    }
+
+    /** The journal's lines, from that store. */
+    protected List<String> journal() {
+        return ChildRuntime.read(work.resolve("data/journal.jsonl")).lines().toList();
     }
 
     @AfterEach
     void stop() {
         simulator.close();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private Process runtime(String pauseAt, Path log) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.releasepipeline.cli.Main", "run")
-                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("CLOUD_SDK_AK", DemoData.AK);
-        builder.environment().put("CLOUD_SDK_SK", DemoData.SK);
-        builder.environment().put("WEBHOOK_TOKEN", "crash-test-token");
-        if (pauseAt != null) {
-            builder.environment().put(CrashPoint.ENV, pauseAt);
-        }
-        return builder.start();
-    }
-
-    private static boolean waitFor(java.util.function.BooleanSupplier condition, Duration timeout)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(100);
-        }
-        return true;
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file) : "";
-        } catch (IOException e) {
-            return "";
-        }
     }
 
     @ParameterizedTest
@@ -111,32 +71,32 @@ class CrashSafetyTest {
                 + " \"startup_mode\": 0}");
 
         Path firstLog = work.resolve("first.log");
-        Process first = runtime(point, firstLog);
+        Process first = ChildRuntime.start(work, firstLog, Map.of(CrashPoint.ENV, point));
         try {
-            assertTrue(waitFor(() -> read(firstLog).contains("PAUSED AT " + point), Duration.ofSeconds(60)),
-                    "reached " + point + ":\n" + read(firstLog));
+            assertTrue(ChildRuntime.waitFor(() -> ChildRuntime.read(firstLog).contains("PAUSED AT " + point),
+                    Duration.ofSeconds(60)),
+                    "reached " + point + ":\n" + ChildRuntime.read(firstLog));
         } finally {
             first.destroyForcibly();
             first.waitFor();
         }
-        Path journal = work.resolve("data/journal.jsonl");
-        assertEquals("", read(journal), "no outcome before the crash");
+        assertEquals(List.of(), journal(), "no outcome before the crash");
 
         Path secondLog = work.resolve("second.log");
-        Process second = runtime(null, secondLog);
+        Process second = ChildRuntime.start(work, secondLog, Map.of());
         try {
-            assertTrue(waitFor(() -> read(journal).contains("\"outcome\""), Duration.ofSeconds(60)),
-                    "an outcome after the restart:\n" + read(secondLog));
+            assertTrue(ChildRuntime.waitFor(() -> !journal().isEmpty(), Duration.ofSeconds(60)),
+                    "an outcome after the restart:\n" + ChildRuntime.read(secondLog));
             Thread.sleep(1000);
         } finally {
             second.destroy();
             second.waitFor();
         }
-        List<String> lines = read(journal).lines().toList();
+        List<String> lines = journal();
         assertEquals(1, lines.size(), "exactly one outcome: " + lines);
         JsonNode line = JSON.readTree(lines.get(0));
         assertEquals(outcome, line.get("outcome").asText(), line.toString());
-        assertTrue(read(secondLog).contains("RESUMED"), read(secondLog));
+        assertTrue(ChildRuntime.read(secondLog).contains("RESUMED"), ChildRuntime.read(secondLog));
         simulator.world().deploysByPackage().forEach((pkg, n) -> assertTrue(n <= 1, pkg + " deployed " + n + " times"));
         if (outcome.equals("SUCCEEDED")) {
             String name = line.get("packages").get(0).get("package_name").asText();
