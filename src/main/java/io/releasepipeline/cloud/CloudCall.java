@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import javax.net.ssl.SSLException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -140,6 +141,11 @@ public class CloudCall {
      */
     public CloudApiException ioFailure(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        if (ObjectHelper.getException(SSLException.class, cause) != null) {
+            // a certificate the runtime does not trust: no retry will change that, and nothing was sent
+            return failure(exchange, 0, null, "TLS: " + cause.getMessage(), null, null, ErrorCategory.UNKNOWN, false,
+                    null);
+        }
         boolean neverSent = ObjectHelper.getException(ConnectException.class, cause) != null
                 || ObjectHelper.getException(UnknownHostException.class, cause) != null;
         String what = cause == null ? "I/O failure" : cause.getClass().getSimpleName()

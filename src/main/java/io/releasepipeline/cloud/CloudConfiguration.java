@@ -71,7 +71,13 @@ public class CloudConfiguration implements CamelConfiguration {
             }
         };
         context.getComponent("http", HttpComponent.class).setHttpClientConfigurer(client);
-        context.getComponent("https", HttpComponent.class).setHttpClientConfigurer(client);
+        HttpComponent https = context.getComponent("https", HttpComponent.class);
+        https.setHttpClientConfigurer(client);
+        String caBundle = properties.resolveProperty("cloud.tls.ca-bundle").orElse("");
+        if (!caBundle.isBlank()) {
+            // trust these CAs (and only these) for the cloud endpoints; host names are still verified
+            https.setSslContextParameters(TlsTrust.caBundle(caBundle));
+        }
 
         Properties errorTable = properties.loadProperties(key -> key.startsWith(ErrorClassifier.PROPERTY_PREFIX));
         ErrorClassifier classifier = new ErrorClassifier(errorTable);

@@ -13,6 +13,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.PfxOptions;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +48,7 @@ public final class Simulator implements AutoCloseable {
 
     private final Vertx vertx;
     private HttpServer server;
+    private boolean tls;
     private final World world = new World();
     private final Faults faults = new Faults();
     private final Gateway gateway;
@@ -91,10 +93,25 @@ public final class Simulator implements AutoCloseable {
     }
 
     public static Simulator start(int port, SimulatorSettings settings, Clock clock) throws IOException {
+        return start(new HttpServerOptions().setPort(port), settings, clock);
+    }
+
+    /** Starts over TLS with the certificate and key in a PKCS#12 file (for tests of certificate verification). */
+    public static Simulator startTls(int port, SimulatorSettings settings, String pkcs12, String password)
+            throws IOException {
+        return start(new HttpServerOptions().setPort(port).setSsl(true)
+                .setKeyCertOptions(new PfxOptions().setPath(pkcs12).setPassword(password)), settings,
+                Clock.systemUTC());
+    }
+
+    private static Simulator start(HttpServerOptions options, SimulatorSettings settings, Clock clock)
+            throws IOException {
         Simulator simulator = new Simulator(settings, clock);
+        int port = options.getPort();
+        simulator.tls = options.isSsl();
         try {
-            simulator.server = simulator.vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1")
-                            .setPort(port).setMaxHeaderSize(16384).setHttp2ClearTextEnabled(false))
+            simulator.server = simulator.vertx.createHttpServer(options.setHost("127.0.0.1")
+                            .setMaxHeaderSize(16384).setHttp2ClearTextEnabled(false))
                     .requestHandler(simulator::handle)
                     .listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             return simulator;
@@ -106,7 +123,7 @@ public final class Simulator implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.actualPort();
+        return (tls ? "https" : "http") + "://127.0.0.1:" + server.actualPort();
     }
 
     public int port() {
