@@ -107,4 +107,34 @@ class CrashSafetyTest {
             }
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void sigtermStopsWithinTheShutdownTimeoutAndTheRestartFinishesThePromotion() throws Exception {
+        String item = simulator.addPendingItems(DemoData.PROJECT_ID, DemoData.WORKSPACE, List.of("term_a")).get(0);
+        Path inbox = Files.createDirectories(work.resolve("data/inbox"));
+        Files.writeString(inbox.resolve("request.json"), "{\"workspace\": \"" + DemoData.WORKSPACE + "\","
+                + " \"pending_item_ids\": [\"" + item + "\"], \"package_name\": \"term\", \"apply_user_id\": \""
+                + DemoData.APPLY_USER_ID + "\", \"approver_ids\": [\"" + DemoData.APPROVER_ID + "\"]}");
+        Path firstLog = work.resolve("first.log");
+        Process first = ChildRuntime.start(work, firstLog, Map.of(CrashPoint.ENV, "polling"));
+        assertTrue(ChildRuntime.waitFor(() -> ChildRuntime.read(firstLog).contains("PAUSED AT polling"),
+                Duration.ofSeconds(60)), ChildRuntime.read(firstLog));
+        long stopping = System.nanoTime();
+        first.destroy();
+        assertTrue(first.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "stopped on SIGTERM");
+        assertTrue(Duration.ofNanos(System.nanoTime() - stopping).toSeconds() < 25,
+                "within camel.main.shutdownTimeout (10 s) and a margin");
+        Path secondLog = work.resolve("second.log");
+        Process second = ChildRuntime.start(work, secondLog, Map.of());
+        try {
+            assertTrue(ChildRuntime.waitFor(() -> !journal().isEmpty(), Duration.ofSeconds(60)),
+                    ChildRuntime.read(secondLog));
+        } finally {
+            second.destroy();
+            second.waitFor();
+        }
+        assertEquals(1, journal().size());
+        assertTrue(journal().get(0).contains("\"outcome\":\"SUCCEEDED\""), journal().get(0));
+        simulator.world().deploysByPackage().forEach((pkg, n) -> assertTrue(n <= 1, pkg + " deployed " + n));
+    }
 }
