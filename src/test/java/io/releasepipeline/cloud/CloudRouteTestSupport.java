@@ -74,6 +74,15 @@ public abstract class CloudRouteTestSupport extends CamelMainTestSupport {
 
     private Path dataDir;
 
+    /** A port nothing listens on now, for a server the test starts. */
+    public static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** A fresh directory per test for the journal, dead letters and inbox. */
     protected Path dataDir() {
         if (dataDir == null) {

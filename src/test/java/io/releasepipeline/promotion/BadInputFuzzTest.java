@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.releasepipeline.simulator.DemoData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,13 +36,6 @@ class BadInputFuzzTest extends PromotionTestSupport {
         "semi;colon", "q?x=1", "hash#", "percent%2F", "\u00e9t\u00e9", "x".repeat(200), ""};
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Override
     protected Map<String, String> overrides() {

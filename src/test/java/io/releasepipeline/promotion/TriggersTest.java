@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.releasepipeline.simulator.DemoData;
 import io.releasepipeline.simulator.Fault;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,13 +26,6 @@ class TriggersTest extends PromotionTestSupport {
     private static final int PORT = freePort();
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Override
     protected Map<String, String> overrides() {

@@ -1,9 +1,9 @@
 package io.releasepipeline.reliability;
 
+import io.releasepipeline.cloud.CloudRouteTestSupport;
 import io.releasepipeline.simulator.DemoData;
 import io.releasepipeline.simulator.Simulator;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +25,7 @@ final class ChildRuntime {
                 + "cloud.servicestage.endpoint = " + simulator.baseUrl() + "\n"
                 + "cloud.roma.endpoint = " + simulator.baseUrl() + "\n"
                 + "cloud.iam.endpoint = " + simulator.baseUrl() + "\n"
-                + "camel.server.port = " + freePort() + "\n"
+                + "camel.server.port = " + CloudRouteTestSupport.freePort() + "\n"
                 + "poll.initial-delay-ms = 200\npoll.max-interval-ms = 300\n"
                 + "retry.initial-delay-ms = 50\nretry.max-delay-ms = 100\n" + extraProperties);
         return work;
@@ -61,9 +61,4 @@ final class ChildRuntime {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -15,7 +15,6 @@ import io.releasepipeline.simulator.DemoData;
 import io.releasepipeline.simulator.Fault;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,13 +56,6 @@ abstract class SentinelSecretsTest extends CloudRouteTestSupport {
     private final List<String> seen = new ArrayList<>();
     private WriterAppender appender;
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Override
     protected Map<String, String> env() {
