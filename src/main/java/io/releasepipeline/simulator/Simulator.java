@@ -48,6 +48,7 @@ public final class Simulator implements AutoCloseable {
 
     private final Vertx vertx;
     private HttpServer server;
+    private HttpServerOptions options;
     private boolean tls;
     private final World world = new World();
     private final Faults faults = new Faults();
@@ -110,16 +111,32 @@ public final class Simulator implements AutoCloseable {
         int port = options.getPort();
         simulator.tls = options.isSsl();
         try {
-            simulator.server = simulator.vertx.createHttpServer(options.setHost("127.0.0.1")
-                            .setMaxHeaderSize(16384).setHttp2ClearTextEnabled(false))
-                    .requestHandler(simulator::handle)
-                    .listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            simulator.options = options.setHost("127.0.0.1").setMaxHeaderSize(16384).setHttp2ClearTextEnabled(false);
+            simulator.server = simulator.listen(options);
             return simulator;
         } catch (ExecutionException | TimeoutException | InterruptedException e) {
             simulator.close();
             throw new IOException("simulator cannot listen on 127.0.0.1:" + port + ": "
                     + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
         }
+    }
+
+    private HttpServer listen(HttpServerOptions with) throws ExecutionException, TimeoutException,
+            InterruptedException {
+        return vertx.createHttpServer(with).requestHandler(this::handle).listen().toCompletionStage()
+                .toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    /** Stops listening (calls are refused, as when the service is down) until {@link #acceptConnections}. */
+    public void refuseConnections() throws Exception {
+        int port = server.actualPort();
+        server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        options.setPort(port);
+    }
+
+    /** Listens again on the same port, with the same state. */
+    public void acceptConnections() throws Exception {
+        server = listen(options);
     }
 
     public String baseUrl() {

@@ -210,4 +210,19 @@ class PromotionOutcomesTest extends PromotionTestSupport {
         assertEquals(3, p.getRetries(), "retry.max-attempts");
         assertEquals(4, simulator().calls("ListFactoryPendingItems", 0));
     }
+
+    @Test
+    void providerDownIsDeadLetteredAsTransientAndTheReplaySucceedsOnceItIsBack() throws Exception {
+        List<String> items = pendingItems("down_b");
+        simulator().refuseConnections();
+        Promotion p = run(request(items, "down_b", null, null));
+        assertEquals(Outcome.DEAD_LETTERED, p.getOutcome());
+        assertTrue(p.getDetail().startsWith("TRANSIENT in DISCOVER"), p.getDetail());
+        assertEquals(3, p.getRetries());
+        simulator().acceptConnections();
+        String letter = p.getDetail().replaceAll(".*dead letter (dl-[0-9a-f]+).*", "$1");
+        Promotion replayed = template.requestBody("direct:dead-letter-replay", letter, Promotion.class);
+        assertTrue(promotions().awaitAll(List.of(replayed), java.time.Duration.ofSeconds(20)));
+        assertEquals(Outcome.SUCCEEDED, replayed.getOutcome(), replayed.getDetail());
+    }
 }

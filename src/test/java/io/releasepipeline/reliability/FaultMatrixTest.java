@@ -158,6 +158,25 @@ class FaultMatrixTest extends CloudRouteTestSupport {
                 }
             }
         }
+        // a refused connection cannot hit one operation of a server that answers the others: the endpoint goes down
+        List<String> downItems = simulator().addPendingItems(DemoData.PROJECT_ID, DemoData.WORKSPACE,
+                List.of("down_item"));
+        simulator().refuseConnections();
+        Promotion down = template.requestBody("direct:promotion-submit", new PromotionRequest(DemoData.WORKSPACE,
+                downItems, null, "down", DemoData.APPLY_USER_ID, List.of(DemoData.APPROVER_ID), 0, null, null, null,
+                null), Promotion.class);
+        all.add(down);
+        promotions.awaitAll(List.of(down), Duration.ofSeconds(60));
+        simulator().acceptConnections();
+        String downSeen = down.getOutcome() == Outcome.DEAD_LETTERED ? "dead letter " + down.getDetail().split(" ")[0]
+                : String.valueOf(down.getOutcome());
+        Map<String, String> downRow = table.computeIfAbsent("connection refused (endpoint down) | always",
+                k -> new LinkedHashMap<>());
+        OPERATIONS.forEach(op -> downRow.put(op, downSeen));
+        if (!"dead letter TRANSIENT".equals(downSeen)) {
+            mismatches.add("connection refused: " + down.getOutcome() + " " + down.getDetail());
+        }
+        deadLettered += down.getOutcome() == Outcome.DEAD_LETTERED ? 1 : 0;
         long lost = all.stream().filter(p -> p.getOutcome() == null).count();
         long duplicateDeploys = simulator().world().deploysByPackage().values().stream().filter(n -> n > 1).count();
         long duplicateCreates = all.stream().filter(p -> p.getRequest() != null && simulator().packagesNamed(
