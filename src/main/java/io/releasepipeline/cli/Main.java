@@ -16,6 +16,8 @@ public final class Main {
             Commands:
               promote     run promotions once and print their outcomes (on the embedded simulator: the demo)
               run         the daemon: schedules, webhook and inbox, until stopped
+              status      promotions and their stages, from the store: status [ID] [--json]
+              dlq         the dead letters: dlq list|show|replay|discard
               validate    check the configuration and call every provider operation once (read-only against
                           real endpoints; against the embedded simulator also creates and deploys a package)
               call        call one provider operation: call OPERATION --json '{...}'
@@ -45,6 +47,8 @@ public final class Main {
             case "validate" -> ValidateCommand.run(rest, out, err);
             case "promote" -> PromoteCommand.run(rest, out, err);
             case "run" -> RunCommand.run(rest, out, err);
+            case "status" -> StatusCommand.run(rest, out, err);
+            case "dlq" -> DlqCommand.run(rest, out, err);
             default -> {
                 err.println("release-pipeline: unknown command '" + args[0] + "'; run --help for the list");
                 yield USAGE;

@@ -7,7 +7,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.main.Main;
+import org.apache.camel.spi.PropertiesComponent;
 
 /**
  * Builds the Camel runtime: application.properties from the working directory when present (else the packaged
@@ -18,10 +20,21 @@ final class Runtime {
     private Runtime() {
     }
 
+    static String propertiesLocation() {
+        return Files.isRegularFile(Path.of("application.properties"))
+                ? "file:application.properties" : "classpath:application.properties";
+    }
+
+    /** The configuration alone, without starting anything (for commands that only read the stores). */
+    static PropertiesComponent properties() {
+        DefaultCamelContext context = new DefaultCamelContext();
+        context.getPropertiesComponent().setLocation(propertiesLocation());
+        return context.getPropertiesComponent();
+    }
+
     static Main create(Properties overrides) {
         Main main = new Main();
-        main.setPropertyPlaceholderLocations(Files.isRegularFile(Path.of("application.properties"))
-                ? "file:application.properties" : "classpath:application.properties");
+        main.setPropertyPlaceholderLocations(propertiesLocation());
         main.configure().withRoutesIncludePattern(Files.isDirectory(Path.of("routes"))
                 ? "file:routes/*.camel.yaml" : "classpath:routes/*.camel.yaml");
         main.configure().addConfiguration(new SimulatorConfiguration());

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 /**
  * The embedded store (the default, nothing to install): a directory with one JSON file per promotion (written to a
  * temporary file, fsynced, renamed), one file per deploy claim (created exclusively, so two claims cannot both
- * win), and the journal as JSON lines.
+ * win; a claim whose promotion has ended is free again), and the journal as JSON lines.
  */
 public class FileStore implements PromotionStore {
 
@@ -44,9 +44,14 @@ public class FileStore implements PromotionStore {
 
     @Override
     public List<PromotionSnapshot> inFlight() {
+        return all().stream().filter(s -> s.outcome() == null).toList();
+    }
+
+    @Override
+    public List<PromotionSnapshot> all() {
         try (Stream<Path> files = Files.list(promotions)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".json")).map(FileStore::read)
-                    .filter(s -> s.outcome() == null).toList();
+                    .sorted(java.util.Comparator.comparing(PromotionSnapshot::acceptedAt).reversed()).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + promotions, e);
         }
@@ -67,20 +72,38 @@ public class FileStore implements PromotionStore {
     }
 
     @Override
-    public boolean claimDeploy(String key, String promotionId) {
+    public synchronized boolean claimDeploy(String key, String promotionId) {
         Path claim = claims.resolve(key.replaceAll("[^A-Za-z0-9._-]", "_"));
         try {
             Files.writeString(claim, promotionId, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                     StandardOpenOption.SYNC);
             return true;
         } catch (FileAlreadyExistsException taken) {
-            try {
-                return Files.readString(claim).trim().equals(promotionId);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read deploy claim " + claim, e);
+            String owner = readOwner(claim);
+            if (owner.equals(promotionId)) {
+                return true;
             }
+            if (finished(owner)) {
+                // a promotion that has its outcome deploys nothing more: its claim is free
+                atomicWrite(claim, promotionId);
+                return true;
+            }
+            return false;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write deploy claim " + claim, e);
+        }
+    }
+
+    private boolean finished(String promotionId) {
+        Path snapshot = promotions.resolve(promotionId + ".json");
+        return !Files.exists(snapshot) || read(snapshot).outcome() != null;
+    }
+
+    private static String readOwner(Path claim) {
+        try {
+            return Files.readString(claim).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read deploy claim " + claim, e);
         }
     }
 

@@ -57,9 +57,18 @@ public class JdbcStore implements PromotionStore {
 
     @Override
     public List<PromotionSnapshot> inFlight() {
+        return select("select snapshot from rp_promotions where outcome is null");
+    }
+
+    @Override
+    public List<PromotionSnapshot> all() {
+        return select("select snapshot from rp_promotions order by updated_at desc limit 1000");
+    }
+
+    private List<PromotionSnapshot> select(String sql) {
         List<PromotionSnapshot> snapshots = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("select snapshot from rp_promotions where outcome is null");
+             PreparedStatement s = c.prepareStatement(sql);
              ResultSet rows = s.executeQuery()) {
             while (rows.next()) {
                 snapshots.add(PromotionJson.mapper().readValue(rows.getString(1), PromotionSnapshot.class));
@@ -81,6 +90,10 @@ public class JdbcStore implements PromotionStore {
     public boolean claimDeploy(String key, String promotionId) {
         update("insert into rp_deploy_claims (claim_key, promotion_id) values (?, ?) on conflict do nothing",
                 key, promotionId);
+        // a claim whose promotion has ended (or is unknown) is free again
+        update("update rp_deploy_claims set promotion_id = ?, claimed_at = now() where claim_key = ? and "
+                + "promotion_id <> ? and not exists (select 1 from rp_promotions p where p.id = "
+                + "rp_deploy_claims.promotion_id and p.outcome is null)", promotionId, key, promotionId);
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("select promotion_id from rp_deploy_claims where claim_key = ?")) {
             s.setString(1, key);

@@ -31,14 +31,13 @@ public class PromotionConfiguration implements CamelConfiguration {
     public void configure(CamelContext context) throws Exception {
         PropertiesComponent p = context.getPropertiesComponent();
         Clock clock = Clock.systemUTC();
-        Path journal = Path.of(text(p, "promotion.journal", "data/journal.jsonl"));
+        Path journal = journal(p);
         PromotionStore store = store(p, journal, env);
         Promotions promotions = new Promotions(store, journal, clock,
                 (int) number(p, "promotion.max-request-bytes", 1_048_576));
         context.getRegistry().bind("promotionStore", store);
         context.getRegistry().bind("promotions", promotions);
-        context.getRegistry().bind("deadLetters",
-                new DeadLetters(Path.of(text(p, "promotion.dead-letters", "data/dead-letters")), clock));
+        context.getRegistry().bind("deadLetters", deadLetters(p));
         context.getRegistry().bind("promotionSteps", new PromotionSteps(store, text(p, "cloud.project-id", "")));
         context.getRegistry().bind("poller", new Poller(
                 Duration.ofMillis(number(p, "poll.initial-delay-ms", 1000)), decimal(p, "poll.multiplier", 1.5),
@@ -74,7 +73,8 @@ public class PromotionConfiguration implements CamelConfiguration {
         }
     }
 
-    private static PromotionStore store(PropertiesComponent p, Path journal, Map<String, String> env) {
+    /** The store application.properties selects (also used by the status command, without a running context). */
+    public static PromotionStore store(PropertiesComponent p, Path journal, Map<String, String> env) {
         String kind = text(p, "promotion.store", "file");
         return switch (kind) {
             case "file" -> new FileStore(Path.of(text(p, "promotion.store-dir", "data/store")), journal);
@@ -85,6 +85,14 @@ public class PromotionConfiguration implements CamelConfiguration {
             default -> throw new IllegalArgumentException("promotion.store=" + kind
                     + " is not known; use file or postgresql");
         };
+    }
+
+    public static Path journal(PropertiesComponent p) {
+        return Path.of(text(p, "promotion.journal", "data/journal.jsonl"));
+    }
+
+    public static DeadLetters deadLetters(PropertiesComponent p) {
+        return new DeadLetters(Path.of(text(p, "promotion.dead-letters", "data/dead-letters")), Clock.systemUTC());
     }
 
     /** Promotions a previous run left in flight go through the chain again, from discovery. */

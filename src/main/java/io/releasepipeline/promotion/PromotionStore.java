@@ -18,9 +18,13 @@ public interface PromotionStore {
 
     /**
      * Claims the deploy of one package (key: project, workspace and package id) for a promotion, durably, before
-     * the deploy is sent. True when this promotion holds the claim (new, or its own from before a restart).
+     * the deploy is sent. True when this promotion holds the claim: new, its own from before a restart, or left by
+     * a promotion that has ended. A claim held by a promotion still in flight is refused.
      */
     boolean claimDeploy(String key, String promotionId);
+
+    /** Every saved promotion, the newest first (for the status command). */
+    List<PromotionSnapshot> all();
 
     /** Where the journal is, for people. */
     String journalLocation();

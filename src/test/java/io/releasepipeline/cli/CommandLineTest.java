@@ -28,7 +28,7 @@ class CommandLineTest {
         Result help = run("--help");
         assertEquals(0, help.exit());
         assertTrue(help.out().contains("simulator") && help.out().contains("call") && help.out().contains("validate"));
-        for (String command : new String[] {"simulator", "call", "validate", "promote", "run"}) {
+        for (String command : new String[] {"simulator", "call", "validate", "promote", "run", "status", "dlq"}) {
             Result own = run(command, "--help");
             assertEquals(0, own.exit(), command);
             assertTrue(own.out().startsWith("Usage: java -jar release-pipeline.jar " + command), own.out());
@@ -102,6 +102,25 @@ class CommandLineTest {
             assertEquals(2, extra.exit(), command);
             assertTrue(extra.err().contains(command + " takes no arguments"), extra.err());
         }
+    }
+
+    @Test
+    void statusAndDlqReadTheStoresWithMeaningfulExitCodes() {
+        Result list = run("status", "--json");
+        assertEquals(0, list.exit(), list.err());
+        assertTrue(list.out().startsWith("["), list.out());
+        assertEquals(1, run("status", "p-000000000000").exit(), "no such promotion");
+        assertEquals(2, run("status", "a", "b").exit());
+        Result letters = run("dlq", "list", "--json");
+        assertEquals(0, letters.exit(), letters.err());
+        assertTrue(letters.out().startsWith("["), letters.out());
+        assertEquals(1, run("dlq", "show", "dl-000000000000").exit(), "no such dead letter");
+        Result badId = run("dlq", "replay", "../../etc/passwd");
+        assertEquals(1, badId.exit());
+        assertTrue(badId.err().contains("dl-0123456789ab"), badId.err());
+        assertEquals(2, run("dlq").exit());
+        assertEquals(2, run("dlq", "frobnicate", "x").exit());
+        assertEquals(2, run("dlq", "show").exit());
     }
 
     @Test

@@ -1,0 +1,81 @@
+package io.releasepipeline.cli;
+
+import io.releasepipeline.promotion.PromotionConfiguration;
+import io.releasepipeline.promotion.PromotionJson;
+import io.releasepipeline.promotion.PromotionSnapshot;
+import io.releasepipeline.promotion.PromotionStore;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.camel.spi.PropertiesComponent;
+
+/** {@code status [ID] [--json]}: promotions and their stages, read from the store. */
+final class StatusCommand {
+
+    private static final String HELP = """
+            Usage: java -jar release-pipeline.jar status [PROMOTION_ID] [--json]
+
+            Lists the promotions in the store (promotion.store), newest first: id, correlation id, stage,
+            outcome, accepted and finished times. With an id, that promotion in full: each stage with its time,
+            its packages, components and outcome. --json prints JSON for machines.
+            Exit codes: 0 found, 1 no promotion with that id, 2 bad usage or configuration.
+            """;
+
+    private StatusCommand() {
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (Main.wantsHelp(args)) {
+            out.print(HELP);
+            return Main.OK;
+        }
+        List<String> rest = new ArrayList<>(Arrays.asList(args));
+        boolean json = rest.remove("--json");
+        if (rest.size() > 1 || rest.stream().anyMatch(a -> a.startsWith("-"))) {
+            err.println("release-pipeline: status takes at most one promotion id and --json; see status --help");
+            return Main.USAGE;
+        }
+        PromotionStore store;
+        try {
+            PropertiesComponent p = Runtime.properties();
+            store = PromotionConfiguration.store(p, PromotionConfiguration.journal(p), System.getenv());
+        } catch (IllegalArgumentException e) {
+            err.println("release-pipeline: configuration: " + e.getMessage());
+            return Main.USAGE;
+        }
+        List<PromotionSnapshot> all = store.all();
+        if (rest.isEmpty()) {
+            if (json) {
+                out.println(PromotionJson.write(all));
+            } else {
+                out.printf("%-16s %-38s %-8s %-15s %-27s %s%n", "promotion", "correlation id", "stage", "outcome",
+                        "accepted", "finished");
+                for (PromotionSnapshot s : all) {
+                    out.printf("%-16s %-38s %-8s %-15s %-27s %s%n", s.id(),
+                            s.request() == null ? "-" : s.request().correlationId(),
+                            s.stages().get(s.stages().size() - 1).stage(), s.outcome() == null ? "in flight" : s.outcome(),
+                            s.acceptedAt(), s.finishedAt() == null ? "-" : s.finishedAt());
+                }
+            }
+            return Main.OK;
+        }
+        PromotionSnapshot one = all.stream().filter(s -> s.id().equals(rest.get(0))).findFirst().orElse(null);
+        if (one == null) {
+            err.println("release-pipeline: no promotion " + rest.get(0) + " in the store; run status to list them");
+            return Main.FAILED;
+        }
+        if (json) {
+            out.println(PromotionJson.write(one));
+            return Main.OK;
+        }
+        out.println("promotion " + one.id() + " (" + (one.request() == null ? "-" : one.request().correlationId()) + ")");
+        one.stages().forEach(st -> out.printf("  %-9s %s%n", st.stage(), st.startedAt()));
+        one.packages().forEach(pkg -> out.printf("  package %s %s deploy_status=%s deploys=%d%n", pkg.packageId(),
+                pkg.packageName(), pkg.deployStatus(), pkg.deploys()));
+        one.components().forEach(c -> out.printf("  component %s seq=%s %s%s%n", c.name(), c.seq(), c.status(),
+                c.failMessage() == null ? "" : ": " + c.failMessage()));
+        out.println("  outcome   " + (one.outcome() == null ? "in flight" : one.outcome() + ": " + one.detail()));
+        return Main.OK;
+    }
+}
