@@ -51,6 +51,7 @@ final class Runtime {
         Properties p = new Properties();
         p.setProperty("promotion.triggers", "false");
         p.setProperty("camel.server.enabled", "false");
+        p.setProperty("camel.management.enabled", "false");
         return p;
     }
 

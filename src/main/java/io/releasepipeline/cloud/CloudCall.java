@@ -8,6 +8,7 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import javax.net.ssl.SSLException;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.releasepipeline.observe.PipelineMetrics;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.util.ObjectHelper;
@@ -95,10 +96,12 @@ public class CloudCall {
         forgetSecrets(exchange);
         CloudApiException ioFailure = exchange.getProperty("cloudIoFailure", CloudApiException.class);
         if (ioFailure != null) {
+            PipelineMetrics.apiCall(ioFailure.getOperation(), 0);
             throw ioFailure;
         }
         Message out = exchange.getMessage();
         int status = out.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        PipelineMetrics.apiCall(exchange.getProperty("cloudOperation", String.class), status);
         String requestId = out.getHeader("X-Request-Id", String.class);
         String body = out.getBody(String.class);
         if (status >= 200 && status < 300) {

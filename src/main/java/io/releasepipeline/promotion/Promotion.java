@@ -77,6 +77,7 @@ public final class Promotion {
     private final AtomicInteger retries = new AtomicInteger();
     private final AtomicInteger stageRetries = new AtomicInteger();
     private final Set<String> unknownStatusesLogged = ConcurrentHashMap.newKeySet();
+    private volatile boolean scheduled;
     private volatile Outcome outcome;
     private volatile String detail;
     private volatile Instant finishedAt;
@@ -215,6 +216,16 @@ public final class Promotion {
     /** True the first time a status is seen, so an unknown status is logged once. */
     boolean firstSight(String status) {
         return unknownStatusesLogged.add(status);
+    }
+
+    /** Started by a schedule (for the "time since the last successful scheduled run" metric). */
+    @JsonIgnore
+    public boolean isScheduled() {
+        return scheduled;
+    }
+
+    public void markScheduled() {
+        scheduled = true;
     }
 
     public Outcome getOutcome() {

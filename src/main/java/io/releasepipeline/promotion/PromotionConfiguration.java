@@ -8,7 +8,11 @@ import java.util.Map;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.releasepipeline.observe.CloudReadiness;
+import io.releasepipeline.observe.PipelineMetrics;
 import org.apache.camel.StartupListener;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.PropertiesComponent;
 
 /**
@@ -31,13 +35,14 @@ public class PromotionConfiguration implements CamelConfiguration {
     public void configure(CamelContext context) throws Exception {
         PropertiesComponent p = context.getPropertiesComponent();
         Clock clock = Clock.systemUTC();
+        DeadLetters deadLetters = deadLetters(p);
         Path journal = journal(p);
         PromotionStore store = store(p, journal, env);
         Promotions promotions = new Promotions(store, journal, clock,
                 (int) number(p, "promotion.max-request-bytes", 1_048_576));
         context.getRegistry().bind("promotionStore", store);
         context.getRegistry().bind("promotions", promotions);
-        context.getRegistry().bind("deadLetters", deadLetters(p));
+        context.getRegistry().bind("deadLetters", deadLetters);
         context.getRegistry().bind("promotionSteps", new PromotionSteps(store, text(p, "cloud.project-id", "")));
         context.getRegistry().bind("poller", new Poller(
                 Duration.ofMillis(number(p, "poll.initial-delay-ms", 1000)), decimal(p, "poll.multiplier", 1.5),
@@ -48,6 +53,28 @@ public class PromotionConfiguration implements CamelConfiguration {
                 number(p, "retry.max-delay-ms", 10_000)));
         PromotionDefinitions definitions = new PromotionDefinitions(p);
         context.getRegistry().bind("promotionDefinitions", definitions);
+        Duration readinessCache = Duration.ofSeconds(number(p, "health.cloud-check-cache-seconds", 30));
+        String workspace = text(p, "cloud.workspace", "");
+        context.addStartupListener(new StartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext ctx, boolean alreadyStarted) {
+                // the meter registry and the health-check registry exist once the context has fully started
+            }
+
+            @Override
+            public void onCamelContextFullyStarted(CamelContext ctx, boolean alreadyStarted) {
+                MeterRegistry meters = ctx.getRegistry().findSingleByType(MeterRegistry.class);
+                if (meters != null) {
+                    PipelineMetrics.use(meters);
+                    PipelineMetrics.gauge("release_pipeline_promotions_in_flight", promotions::inFlight);
+                    PipelineMetrics.gauge("release_pipeline_dead_letters", () -> deadLetters.list().size());
+                }
+                HealthCheckRegistry health = HealthCheckRegistry.get(ctx);
+                if (health != null) {
+                    health.register(new CloudReadiness(ctx.createProducerTemplate(), workspace, readinessCache));
+                }
+            }
+        });
         boolean triggers = Boolean.parseBoolean(text(p, "promotion.triggers", "true"));
         WebhookAuth webhookAuth = new WebhookAuth(env.get(WebhookAuth.TOKEN_ENV), env.get(WebhookAuth.HMAC_KEY_ENV));
         if (triggers && Boolean.parseBoolean(text(p, "camel.server.enabled", "false"))) {

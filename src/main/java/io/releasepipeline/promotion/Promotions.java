@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import io.releasepipeline.observe.PipelineMetrics;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,10 +115,22 @@ public class Promotions {
                 .limit(limit).toList();
     }
 
+    /** Marks a promotion a schedule started. */
+    public void scheduled(Promotion p) {
+        p.markScheduled();
+    }
+
+    /** Promotions accepted and not yet ended. */
+    public int inFlight() {
+        return (int) byId.values().stream().filter(p -> p.getOutcome() == null).count();
+    }
+
     /** Marks the stage the promotion on this exchange enters; one INFO line per change. */
     public void stage(Exchange exchange, String stage) {
         Promotion p = of(exchange);
+        Promotion.StageTime previous = p.getStages().get(p.getStages().size() - 1);
         if (p.enter(Promotion.Stage.valueOf(stage), clock.instant())) {
+            PipelineMetrics.stage(previous.stage().name(), Duration.between(previous.startedAt(), clock.instant()));
             store.save(p.snapshot());
             LOG.info("promotion {} [{}] {}", p.getId(), p.getRequest().correlationId(), stage);
         }
@@ -214,6 +227,7 @@ public class Promotions {
 
     private void end(Promotion p, Outcome outcome, String detail) {
         if (p.finish(outcome, detail, clock.instant())) {
+            PipelineMetrics.promotion(outcome.name(), p.isScheduled());
             store.save(p.snapshot());
             record(p);
         }

@@ -2,6 +2,7 @@ package io.releasepipeline.promotion;
 
 import io.releasepipeline.cloud.CloudApiException;
 import java.util.concurrent.ThreadLocalRandom;
+import io.releasepipeline.observe.PipelineMetrics;
 import org.apache.camel.Exchange;
 
 /**
@@ -35,6 +36,9 @@ public class RetryPolicy {
         if (attempt == 0) {
             return false;
         }
+        Exception failure = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        PipelineMetrics.retry(failure instanceof CloudApiException c ? c.getCategory().name() : "UNKNOWN");
         double backoff = Math.min(maxDelayMillis, initialDelayMillis * Math.pow(multiplier, attempt - 1));
         long delay = (long) (backoff * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble()));
         Exception e = exchange.getException() != null ? exchange.getException()

@@ -1,0 +1,73 @@
+package io.releasepipeline.promotion;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.releasepipeline.simulator.Fault;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The management server: readiness follows the cloud endpoints, and the pipeline's metrics move as it works. */
+class ObserveTest extends PromotionTestSupport {
+
+    private static final int PORT = freePort();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Override
+    protected Map<String, String> overrides() {
+        return Map.of("camel.management.enabled", "true", "camel.management.port", String.valueOf(PORT),
+                "camel.management.host", "127.0.0.1", "camel.management.healthCheckEnabled", "true",
+                "camel.management.metricsEnabled", "true", "camel.metrics.enabled", "true",
+                "health.cloud-check-cache-seconds", "0");
+    }
+
+    private String get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private String readiness() throws Exception {
+        String body = get("/observe/health/ready?exposureLevel=full");
+        Matcher m = Pattern.compile("\"name\":\"cloud-endpoints\",\"status\":\"(UP|DOWN)\"").matcher(body);
+        return m.find() ? m.group(1) : "missing in " + body;
+    }
+
+    private double metric(String line) throws Exception {
+        return get("/observe/metrics").lines().filter(l -> l.startsWith(line + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(0);
+    }
+
+    @Test
+    void readinessGoesDownWhenTheCloudIsUnreachableAndUpWhenItReturns() throws Exception {
+        assertEquals("UP", readiness());
+        simulator().refuseConnections();
+        assertEquals("DOWN", readiness());
+        assertTrue(get("/observe/health/live").contains("UP"), "alive all the same");
+        simulator().acceptConnections();
+        assertEquals("UP", readiness());
+    }
+
+    @Test
+    void pipelineMetricsMoveWhenPromotionsRun() throws Exception {
+        double calls = metric("release_pipeline_api_calls_total{operation=\"CreateFactoryPendingItemsPackage\",status=\"200\"}");
+        simulator().faults().add(Fault.error("ListFactoryReleasePackages", 429, "APIG.0308", "over ratelimit").times(1));
+        assertEquals(Outcome.SUCCEEDED, run(request(pendingItems("observed_a"), "observed_a", null, null)).getOutcome());
+        assertEquals(Outcome.DEAD_LETTERED, run(request(List.of("404404"), "observed_b", null, null)).getOutcome());
+        assertEquals(calls + 1, metric("release_pipeline_api_calls_total{operation=\"CreateFactoryPendingItemsPackage\",status=\"200\"}"));
+        assertEquals(1, metric("release_pipeline_promotions_total{outcome=\"SUCCEEDED\"}"));
+        assertEquals(1, metric("release_pipeline_promotions_total{outcome=\"DEAD_LETTERED\"}"));
+        assertEquals(1, metric("release_pipeline_retries_total{category=\"THROTTLED\"}"));
+        assertEquals(1, metric("release_pipeline_throttled_total"));
+        assertEquals(1, metric("release_pipeline_dead_letters"));
+        assertEquals(0, metric("release_pipeline_promotions_in_flight"));
+        assertTrue(metric("release_pipeline_stage_duration_seconds_count{stage=\"POLL\"}") >= 1);
+        assertTrue(get("/observe/metrics").contains("release_pipeline_seconds_since_last_scheduled_success"));
+    }
+}
