@@ -58,7 +58,7 @@ public class Promotions {
             Promotion p = Promotion.restore(snapshot);
             if (byId.putIfAbsent(p.getId(), p) == null) {
                 resumed.add(p);
-                LOG.info("promotion {} [{}] RESUMED at {}", p.getId(), p.getRequest().correlationId(), p.getStage());
+                log(p, "promotion {} RESUMED at {}", p.getId(), p.getStage());
             }
         }
         return resumed;
@@ -89,8 +89,8 @@ public class Promotions {
         Promotion promotion = new Promotion(newId(), request.accepted(clock.instant()), clock.instant());
         byId.put(promotion.getId(), promotion);
         store.save(promotion.snapshot());
-        LOG.info("promotion {} [{}] ACCEPTED: workspace {}, package {}", promotion.getId(),
-                promotion.getRequest().correlationId(), request.workspace(), promotion.getRequest().packageName());
+        log(promotion, "promotion {} ACCEPTED: workspace {}, package {}", promotion.getId(), request.workspace(),
+                promotion.getRequest().packageName());
         return promotion;
     }
 
@@ -132,7 +132,7 @@ public class Promotions {
         if (p.enter(Promotion.Stage.valueOf(stage), clock.instant())) {
             PipelineMetrics.stage(previous.stage().name(), Duration.between(previous.startedAt(), clock.instant()));
             store.save(p.snapshot());
-            LOG.info("promotion {} [{}] {}", p.getId(), p.getRequest().correlationId(), stage);
+            log(p, "promotion {} {}", p.getId(), stage);
         }
     }
 
@@ -234,8 +234,7 @@ public class Promotions {
     }
 
     private void record(Promotion p) {
-        LOG.info("promotion {} [{}] {} after {} ms, {} API calls, {} retries: {}", p.getId(),
-                p.getRequest() == null ? "-" : p.getRequest().correlationId(), p.getOutcome(),
+        log(p, "promotion {} {} after {} ms, {} API calls, {} retries: {}", p.getId(), p.getOutcome(),
                 Duration.between(p.getAcceptedAt(), p.getFinishedAt()).toMillis(), p.getApiCalls(), p.getRetries(),
                 p.getDetail());
         Map<String, Object> line = new LinkedHashMap<>();
@@ -258,6 +257,19 @@ public class Promotions {
 
     public String journalLocation() {
         return store.journalLocation();
+    }
+
+    /** One INFO line about a promotion, carrying its correlation id in the MDC. */
+    static void log(Promotion p, String format, Object... args) {
+        String correlation = p.getRequest() == null ? null : p.getRequest().correlationId();
+        if (correlation != null) {
+            org.slf4j.MDC.put("correlation_id", correlation);
+        }
+        try {
+            LOG.info(format, args);
+        } finally {
+            org.slf4j.MDC.remove("correlation_id");
+        }
     }
 
     static Promotion of(Exchange exchange) {
