@@ -20,9 +20,25 @@ final class Runtime {
     private Runtime() {
     }
 
+    /** application.properties, then application-<profile>.properties on top (each from ./ when present). */
     static String propertiesLocation() {
-        return Files.isRegularFile(Path.of("application.properties"))
-                ? "file:application.properties" : "classpath:application.properties";
+        String base = location("application.properties");
+        String profile = System.getenv("CAMEL_MAIN_PROFILE");
+        if (profile == null || profile.isBlank()) {
+            DefaultCamelContext probe = new DefaultCamelContext();
+            probe.getPropertiesComponent().setLocation(base);
+            profile = probe.getPropertiesComponent().resolveProperty("camel.main.profile").orElse("sandbox");
+        }
+        if (!profile.matches("[A-Za-z0-9_-]+")) {
+            throw new IllegalArgumentException("camel.main.profile=" + profile + " must be a plain name (sandbox, prod)");
+        }
+        String overlay = location("application-" + profile.trim() + ".properties");
+        // the first location that has a key wins: the profile's file goes first
+        return overlay + ";optional=true," + base;
+    }
+
+    private static String location(String file) {
+        return Files.isRegularFile(Path.of(file)) ? "file:" + file : "classpath:" + file;
     }
 
     /** The configuration alone, without starting anything (for commands that only read the stores). */
