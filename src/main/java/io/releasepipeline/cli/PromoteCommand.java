@@ -4,6 +4,7 @@ import io.releasepipeline.deadletter.DeadLetters;
 import io.releasepipeline.promotion.Outcome;
 import io.releasepipeline.promotion.Promotion;
 import io.releasepipeline.promotion.PromotionDefinitions;
+import io.releasepipeline.promotion.PromotionJson;
 import io.releasepipeline.promotion.PromotionRequest;
 import io.releasepipeline.promotion.Promotions;
 import io.releasepipeline.simulator.Simulator;
@@ -24,7 +25,7 @@ import org.apache.camel.ProducerTemplate;
 final class PromoteCommand {
 
     private static final String HELP = """
-            Usage: java -jar release-pipeline.jar promote
+            Usage: java -jar release-pipeline.jar promote [--json]
 
             Runs promotions once and waits for their outcomes, one log line per stage, then prints a table
             (promotion, outcome, duration, API calls, retries) and where the journal and dead letters are.
@@ -32,14 +33,17 @@ final class PromoteCommand {
             an APIC check, a package already released, a DataArts deploy that fails, a component that fails and
             rolls back, an unknown pending item (DLF.0810), and a throttled burst that recovers; exit 0 when every
             outcome is the expected one. Otherwise it runs each promotion.definitions entry once; exit 0 when all
-            succeeded, 1 otherwise, 2 on bad configuration.
+            succeeded, 1 otherwise, 2 on bad configuration. On a terminal it shows each promotion's stage and
+            elapsed time while it waits; --json prints the outcomes as JSON instead of the table.
             """;
 
     private PromoteCommand() {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Integer stop = Main.helpOrNoArguments("promote", HELP, args, out, err);
+        List<String> rest = new ArrayList<>(List.of(args));
+        boolean json = rest.remove("--json");
+        Integer stop = Main.helpOrNoArguments("promote", HELP, rest.toArray(String[]::new), out, err);
         if (stop != null) {
             return stop;
         }
@@ -68,7 +72,7 @@ final class PromoteCommand {
                     return Main.USAGE;
                 }
             }
-            return promote(context, requests, expected, out);
+            return promote(context, requests, expected, out, json);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Main.FAILED;
@@ -78,7 +82,8 @@ final class PromoteCommand {
     }
 
     private static int promote(CamelContext context, Map<String, PromotionRequest> requests,
-                               Map<String, Outcome> expected, PrintStream out) throws InterruptedException {
+                               Map<String, Outcome> expected, PrintStream out, boolean json)
+            throws InterruptedException {
         Promotions promotions = context.getRegistry().lookupByNameAndType("promotions", Promotions.class);
         ProducerTemplate producer = context.createProducerTemplate();
         Map<String, Promotion> started = new LinkedHashMap<>();
@@ -86,7 +91,8 @@ final class PromoteCommand {
                 producer.requestBody("direct:promotion-submit", request, Promotion.class)));
         long timeout = Long.parseLong(context.getPropertiesComponent().resolveProperty("poll.timeout-ms")
                 .orElse("600000"));
-        boolean finished = promotions.awaitAll(started.values(), Duration.ofMillis(timeout * 3 + 60_000));
+        boolean finished = awaitShowingProgress(promotions, started, Duration.ofMillis(timeout * 3 + 60_000),
+                System.console() != null && !json ? out : null);
 
         List<String[]> rows = new ArrayList<>();
         boolean asExpected = finished;
@@ -101,6 +107,19 @@ final class PromoteCommand {
                     + ")", millis < 0 ? "-" : String.format("%.1f s", millis / 1000.0),
                 String.valueOf(p.getApiCalls()), String.valueOf(p.getRetries()), p.getDetail()});
         }
+        if (json) {
+            List<Map<String, Object>> outcomes = new ArrayList<>();
+            started.forEach((name, p) -> {
+                Map<String, Object> row = new LinkedHashMap<>(promotions.summary(p));
+                row.put("name", name);
+                row.put("expected", expected.get(name));
+                row.put("api_calls", p.getApiCalls());
+                row.put("retries", p.getRetries());
+                outcomes.add(row);
+            });
+            out.println(PromotionJson.write(Map.of("promotions", outcomes, "as_expected", asExpected)));
+            return asExpected ? Main.OK : Main.FAILED;
+        }
         out.println();
         printTable(out, List.of("promotion", "outcome", "expected", "duration", "API calls", "retries", "detail"),
                 rows);
@@ -111,6 +130,30 @@ final class PromoteCommand {
                 + " entries)");
         out.println(asExpected ? "Every promotion ended as expected." : "Some promotions did not end as expected.");
         return asExpected ? Main.OK : Main.FAILED;
+    }
+
+    /** Waits for every outcome; on a terminal, rewrites one status line: each promotion's stage and elapsed time. */
+    private static boolean awaitShowingProgress(Promotions promotions, Map<String, Promotion> started,
+                                                Duration timeout, PrintStream terminal) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (started.values().stream().anyMatch(p -> p.getOutcome() == null)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            if (terminal != null) {
+                StringBuilder line = new StringBuilder("\r");
+                started.values().forEach(p -> line.append(p.getOutcome() != null ? "done" : p.getStage())
+                        .append(' ').append(Duration.between(p.getAcceptedAt(), java.time.Instant.now()).toSeconds())
+                        .append("s | "));
+                terminal.print(line);
+                terminal.flush();
+            }
+            Thread.sleep(500);
+        }
+        if (terminal != null) {
+            terminal.println();
+        }
+        return promotions.awaitAll(started.values(), Duration.ZERO);
     }
 
     private static void printTable(PrintStream out, List<String> header, List<String[]> rows) {
