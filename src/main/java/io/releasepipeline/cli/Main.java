@@ -22,6 +22,7 @@ public final class Main {
                           real endpoints; against the embedded simulator also creates and deploys a package)
               call        call one provider operation: call OPERATION --json '{...}'
               simulator   start the embedded simulator alone: simulator [--port 18080]
+              bench       the pipeline against a straightforward client and the rate-limit floor: bench [--quick]
 
             Each command takes --help. Configuration: ./application.properties (else the packaged default);
             every key can be overridden by an environment variable (cloud.project-id -> CLOUD_PROJECT_ID).
@@ -49,6 +50,7 @@ public final class Main {
             case "run" -> RunCommand.run(rest, out, err);
             case "status" -> StatusCommand.run(rest, out, err);
             case "dlq" -> DlqCommand.run(rest, out, err);
+            case "bench" -> BenchCommand.run(rest, out, err);
             default -> {
                 err.println("release-pipeline: unknown command '" + args[0] + "'; run --help for the list");
                 yield USAGE;

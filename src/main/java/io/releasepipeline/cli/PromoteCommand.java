@@ -141,11 +141,7 @@ final class PromoteCommand {
                 return false;
             }
             if (terminal != null) {
-                StringBuilder line = new StringBuilder("\r");
-                started.values().forEach(p -> line.append(p.getOutcome() != null ? "done" : p.getStage())
-                        .append(' ').append(Duration.between(p.getAcceptedAt(), java.time.Instant.now()).toSeconds())
-                        .append("s | "));
-                terminal.print(line);
+                terminal.print("\r" + progress(started.values(), java.time.Instant.now()));
                 terminal.flush();
             }
             Thread.sleep(500);
@@ -154,6 +150,27 @@ final class PromoteCommand {
             terminal.println();
         }
         return promotions.awaitAll(started.values(), Duration.ZERO);
+    }
+
+    /** One line: each promotion's stage, time since it was accepted and, while it waits, time to its next check. */
+    static String progress(java.util.Collection<Promotion> promotions, java.time.Instant now) {
+        StringBuilder line = new StringBuilder();
+        for (Promotion p : promotions) {
+            if (line.length() > 0) {
+                line.append(" | ");
+            }
+            if (p.getOutcome() != null) {
+                line.append(p.getOutcome());
+                continue;
+            }
+            line.append(p.getStage()).append(' ').append(Duration.between(p.getAcceptedAt(), now).toSeconds())
+                    .append('s');
+            java.time.Instant next = p.getNextCheckAt();
+            if (next != null && next.isAfter(now)) {
+                line.append(" next poll ").append(Duration.between(now, next).toSeconds()).append('s');
+            }
+        }
+        return line.toString();
     }
 
     private static void printTable(PrintStream out, List<String> header, List<String[]> rows) {

@@ -41,6 +41,8 @@ public class CloudConfiguration implements CamelConfiguration {
         for (String key : ENDPOINT_KEYS) {
             endpoint(key, required(properties, key), sandbox);
         }
+        positive(properties, "cloud.rate-limit");
+        positive(properties, "cloud.rate-limit-period-ms");
         CloudCall.AuthMode mode = authMode(properties.resolveProperty("cloud.auth").orElse("aksk"));
         String projectId = required(properties, "cloud.project-id");
         ObjectMapper json = CloudJson.mapper();
@@ -120,6 +122,13 @@ public class CloudConfiguration implements CamelConfiguration {
             case "token" -> CloudCall.AuthMode.TOKEN;
             default -> throw new IllegalArgumentException("cloud.auth=" + value + " is not known; use aksk or token");
         };
+    }
+
+    private static void positive(PropertiesComponent properties, String key) {
+        String value = required(properties, key).trim();
+        if (!value.matches("[1-9][0-9]{0,8}")) {
+            throw new IllegalArgumentException(key + "=" + value + " must be a whole number of at least 1");
+        }
     }
 
     private static String required(PropertiesComponent properties, String key) {

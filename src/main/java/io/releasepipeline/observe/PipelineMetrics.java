@@ -17,7 +17,8 @@ import java.util.function.Supplier;
 public final class PipelineMetrics {
 
     private static volatile MeterRegistry registry = Metrics.globalRegistry;
-    private static final AtomicLong LAST_SCHEDULED_SUCCESS = new AtomicLong(System.currentTimeMillis());
+    private static final AtomicLong LAST_SCHEDULED_SUCCESS = new AtomicLong();
+    private static final AtomicLong STARTED = new AtomicLong(System.currentTimeMillis());
 
     private PipelineMetrics() {
     }
@@ -25,8 +26,12 @@ public final class PipelineMetrics {
     /** Uses the runtime's registry (bound by camel-micrometer-prometheus) once it exists. */
     public static void use(MeterRegistry meterRegistry) {
         registry = meterRegistry;
-        gauge("release_pipeline_seconds_since_last_scheduled_success",
-                () -> (System.currentTimeMillis() - LAST_SCHEDULED_SUCCESS.get()) / 1000.0);
+        LAST_SCHEDULED_SUCCESS.set(0);
+        STARTED.set(System.currentTimeMillis());
+        // since the runtime started while no scheduled run has succeeded yet: an alert on it fires either way
+        gauge("release_pipeline_seconds_since_last_scheduled_success", () -> (System.currentTimeMillis()
+                - (LAST_SCHEDULED_SUCCESS.get() == 0 ? STARTED.get() : LAST_SCHEDULED_SUCCESS.get())) / 1000.0);
+        gauge("release_pipeline_last_scheduled_success_timestamp_seconds", () -> LAST_SCHEDULED_SUCCESS.get() / 1000.0);
     }
 
     /** A gauge read at each scrape (held strongly: a weakly held one reads NaN once collected). */

@@ -1,6 +1,8 @@
 package io.releasepipeline.promotion;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -11,6 +13,10 @@ import org.slf4j.LoggerFactory;
  * an initial delay, a backoff multiplier with jitter, a maximum interval and an overall timeout. Routes loop with
  * {@link #pending} and {@code delay} by {@link #nextDelay}; a check route sets {@link #DONE} when the work is
  * terminal. A timeout is an outcome of its own ({@link #TIMED_OUT}), never an endless wait.
+ *
+ * <p>It also learns how long each kind of wait usually takes (a moving average of when its work was first seen
+ * terminal) and makes the first check of the next wait of that kind at that point, not after the initial delay:
+ * fewer status calls for work that takes seconds or minutes, and the outcome noticed soon after it happens.</p>
  */
 public class Poller {
 
@@ -19,6 +25,7 @@ public class Poller {
     private static final String WAIT = "pollWait";
     private static final String STARTED = "pollStarted";
     private static final String ATTEMPT = "pollAttempt";
+    private static final double LEARNING_RATE = 0.3;
     private static final Logger LOG = LoggerFactory.getLogger(Poller.class);
 
     private final Duration initialDelay;
@@ -26,6 +33,7 @@ public class Poller {
     private final double jitter;
     private final Duration maxInterval;
     private final Duration timeout;
+    private final Map<String, Double> typicalMillis = new ConcurrentHashMap<>();
 
     public Poller(Duration initialDelay, double multiplier, double jitter, Duration maxInterval, Duration timeout) {
         if (multiplier < 1 || jitter < 0 || jitter >= 1 || timeout.isNegative() || initialDelay.isNegative()) {
@@ -66,15 +74,42 @@ public class Poller {
     public long nextDelay(Exchange exchange) {
         int attempt = exchange.getProperty(ATTEMPT, 0, Integer.class);
         exchange.setProperty(ATTEMPT, attempt + 1);
+        Double typical = typicalMillis.get(exchange.getProperty(WAIT, "", String.class));
         double base = initialDelay.toMillis() * Math.pow(multiplier, attempt);
+        if (attempt == 0 && typical != null) {
+            // the first check where this kind of work usually ends (never sooner than the initial delay)
+            base = Math.max(initialDelay.toMillis(), typical - elapsedMillis(exchange));
+        }
         double bounded = Math.min(base, maxInterval.toMillis());
         double jittered = bounded * (1 + jitter * (2 * ThreadLocalRandom.current().nextDouble() - 1));
-        return Math.max(0, Math.min((long) jittered, remainingNanos(exchange) / 1_000_000));
+        long delay = Math.max(0, Math.min((long) jittered, remainingNanos(exchange) / 1_000_000));
+        Promotion promotion = exchange.getProperty("promotion", Promotion.class);
+        if (promotion != null) {
+            promotion.nextCheckIn(delay);
+        }
+        return delay;
     }
 
-    /** Ends a wait so the next one starts fresh. */
+    /** Ends a wait so the next one starts fresh; a wait that saw its work end teaches how long such work takes. */
     public void finish(Exchange exchange) {
+        String what = exchange.getProperty(WAIT, String.class);
+        int checks = exchange.getProperty(ATTEMPT, 0, Integer.class);
+        if (what != null && exchange.getProperty(DONE, false, Boolean.class) && checks > 0) {
+            // seen done at the first check: it may have ended well before, so try a little sooner next time
+            double took = elapsedMillis(exchange) * (checks == 1 ? 0.8 : 1.0);
+            typicalMillis.merge(what, took, (old, sample) -> old + LEARNING_RATE * (sample - old));
+        }
         exchange.removeProperty(WAIT);
+    }
+
+    /** How long this kind of wait usually takes so far, in milliseconds (null before one ended). */
+    public Double typicalMillis(String what) {
+        return typicalMillis.get(what);
+    }
+
+    private static long elapsedMillis(Exchange exchange) {
+        long started = exchange.getProperty(STARTED, System.nanoTime(), Long.class);
+        return (System.nanoTime() - started) / 1_000_000;
     }
 
     private long remainingNanos(Exchange exchange) {

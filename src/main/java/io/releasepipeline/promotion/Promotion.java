@@ -78,6 +78,7 @@ public final class Promotion {
     private final AtomicInteger stageRetries = new AtomicInteger();
     private final Set<String> unknownStatusesLogged = ConcurrentHashMap.newKeySet();
     private volatile boolean scheduled;
+    private volatile Instant nextCheckAt;
     private volatile Outcome outcome;
     private volatile String detail;
     private volatile Instant finishedAt;
@@ -226,6 +227,16 @@ public final class Promotion {
 
     public void markScheduled() {
         scheduled = true;
+    }
+
+    /** When the poller checks the asynchronous work next (null while not waiting), for progress displays. */
+    @JsonIgnore
+    public Instant getNextCheckAt() {
+        return nextCheckAt;
+    }
+
+    void nextCheckIn(long millis) {
+        nextCheckAt = Instant.now().plusMillis(millis);
     }
 
     public Outcome getOutcome() {

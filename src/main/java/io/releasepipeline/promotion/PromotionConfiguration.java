@@ -44,6 +44,7 @@ public class PromotionConfiguration implements CamelConfiguration {
         context.getRegistry().bind("promotions", promotions);
         context.getRegistry().bind("deadLetters", deadLetters);
         context.getRegistry().bind("promotionSteps", new PromotionSteps(store, text(p, "cloud.project-id", "")));
+        context.getRegistry().bind("packageListing", new PackageListing());
         context.getRegistry().bind("poller", new Poller(
                 Duration.ofMillis(number(p, "poll.initial-delay-ms", 1000)), decimal(p, "poll.multiplier", 1.5),
                 decimal(p, "poll.jitter", 0.2), Duration.ofMillis(number(p, "poll.max-interval-ms", 10_000)),

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +55,7 @@ public final class Simulator implements AutoCloseable {
     private final Faults faults = new Faults();
     private final Gateway gateway;
     private final Clock clock;
+    private final SimulatorSettings settings;
     private final List<Endpoint> endpoints = new ArrayList<>();
     private final Map<String, Map<Integer, AtomicLong>> calls = new ConcurrentHashMap<>();
     private final ObjectMapper json = new ObjectMapper();
@@ -64,6 +66,7 @@ public final class Simulator implements AutoCloseable {
     private Simulator(SimulatorSettings settings, Clock clock) {
         this.vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(64).setBlockedThreadCheckInterval(60_000));
         this.clock = clock;
+        this.settings = settings;
         this.gateway = new Gateway(world, settings);
         DemoData.seed(world);
         LifeCycles lifeCycles = new LifeCycles(settings);
@@ -212,6 +215,44 @@ public final class Simulator implements AutoCloseable {
                 components.add(DemoData.component(id, componentNames.get(i), i + 1, "1.0." + i, "JOB" + id));
             }
             DemoData.releasePlan(project, releasePlanId, components).liveDataApis.addAll(liveDataApiIds);
+        }
+    }
+
+    /** Adds {@code count} packages with rotating deploy_status 1, 2, 3 (a long history, for paging benchmarks). */
+    public void addPackages(String projectId, String workspace, int count) {
+        synchronized (world) {
+            World.Project project = world.projects.get(projectId);
+            World.Workspace ws = project.workspaces.computeIfAbsent(workspace, World.Workspace::new);
+            long now = clock.millis();
+            for (int i = 0; i < count; i++) {
+                String id = String.valueOf(project.nextPackageId.getAndIncrement());
+                int status = 1 + i % 3;
+                DemoData.releasedPackage(ws, id, "history_" + i, now - i, status, status == 1 ? null : now - i);
+            }
+        }
+    }
+
+    /**
+     * When the provider finished deploying the package of this name (its deploy_timestamp), or null while it has
+     * not (as far as any reader has seen).
+     */
+    public Instant deployFinishedAt(String projectId, String workspace, String packageName) {
+        synchronized (world) {
+            return world.projects.get(projectId).workspaces.get(workspace).packages.values().stream()
+                    .filter(p -> p.name.equals(packageName) && p.deployTimestamp != null && p.deployStatus != 1)
+                    .map(p -> Instant.ofEpochMilli(p.deployTimestamp)).findFirst().orElse(null);
+        }
+    }
+
+    /** When the release plan's last batch ends (null before its first read). */
+    public Instant releasePlanFinishedAt(String projectId, String releasePlanId) {
+        synchronized (world) {
+            World.ReleasePlan plan = world.projects.get(projectId).releasePlans.get(releasePlanId);
+            if (plan == null || plan.startedAt == null) {
+                return null;
+            }
+            long batches = plan.components.stream().map(c -> c.seq).distinct().count();
+            return plan.startedAt.plus(settings.componentDuration().multipliedBy(batches));
         }
     }
 

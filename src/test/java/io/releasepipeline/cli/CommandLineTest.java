@@ -28,7 +28,8 @@ class CommandLineTest {
         Result help = run("--help");
         assertEquals(0, help.exit());
         assertTrue(help.out().contains("simulator") && help.out().contains("call") && help.out().contains("validate"));
-        for (String command : new String[] {"simulator", "call", "validate", "promote", "run", "status", "dlq"}) {
+        for (String command : new String[] {"simulator", "call", "validate", "promote", "run", "status", "dlq",
+            "bench"}) {
             Result own = run(command, "--help");
             assertEquals(0, own.exit(), command);
             assertTrue(own.out().startsWith("Usage: java -jar release-pipeline.jar " + command), own.out());
@@ -93,6 +94,32 @@ class CommandLineTest {
                     scenario + "\n" + promote.out());
         }
         assertTrue(promote.out().contains("Every promotion ended as expected."));
+        assertFalse(promote.out().contains("\r"), "not a terminal: plain lines, no progress line");
+    }
+
+    @Test
+    void promoteWithJsonPrintsOneDocumentForMachines() throws Exception {
+        Result promote = run("promote", "--json");
+        assertEquals(0, promote.exit(), promote.out() + promote.err());
+        String document = promote.out().lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow();
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(document);
+        assertTrue(json.get("as_expected").asBoolean(), document);
+        assertEquals(6, json.get("promotions").size(), document);
+        for (com.fasterxml.jackson.databind.JsonNode p : json.get("promotions")) {
+            assertEquals(p.get("expected").asText(), p.get("outcome").asText(), p.toString());
+            assertTrue(p.get("api_calls").asInt() > 0, p.toString());
+        }
+        assertFalse(promote.out().contains("Every promotion ended"), "no table with --json");
+    }
+
+    @Test
+    void progressLineShowsStageAndElapsedTime() {
+        io.releasepipeline.promotion.Promotion waiting = new io.releasepipeline.promotion.Promotion("p-1",
+                null, java.time.Instant.parse("2026-01-01T00:00:00Z"));
+        assertEquals("ACCEPTED 12s | ACCEPTED 3s", PromoteCommand.progress(java.util.List.of(waiting,
+                new io.releasepipeline.promotion.Promotion("p-2", null, java.time.Instant.parse(
+                        "2026-01-01T00:00:09Z"))), java.time.Instant.parse("2026-01-01T00:00:12Z")));
     }
 
     @Test

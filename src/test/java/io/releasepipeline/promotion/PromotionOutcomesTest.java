@@ -91,11 +91,21 @@ class PromotionOutcomesTest extends PromotionTestSupport {
 
     @Test
     void waitThatOutlivesThePollTimeoutEndsTimedOut() throws Exception {
-        simulator().addReleasePlan(DemoData.PROJECT_ID, "plan-slow", List.of("a", "b", "c", "d", "e", "f", "g",
-                "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r"), List.of());
+        simulator().addReleasePlan(DemoData.PROJECT_ID, "plan-slow", java.util.stream.IntStream.range(0, 60)
+                .mapToObj(i -> "slow-" + i).toList(), List.of());
         Promotion p = run(request(pendingItems("slow_a"), "slow_a", "plan-slow", null));
         assertEquals(Outcome.TIMED_OUT, p.getOutcome());
         assertTrue(p.getDetail().contains("release plan"), p.getDetail());
+    }
+
+    @Test
+    void unknownReleasePlanEndsThePromotionBeforeAnythingIsCreated() throws Exception {
+        long created = simulator().world().packagesCreated();
+        Promotion p = run(request(pendingItems("planless_a"), "planless_a", "no-such-plan", null));
+        assertEquals(Outcome.DEAD_LETTERED, p.getOutcome());
+        assertTrue(p.getDetail().startsWith("NOT_FOUND in DISCOVER"), p.getDetail());
+        assertEquals(created, simulator().world().packagesCreated(), "nothing created");
+        assertEquals(0, simulator().calls("DeployFactoryPackages"));
     }
 
     @Test
