@@ -49,9 +49,8 @@ final class PipelineSide {
             times.add(new SideResult.Times(deployCalled, providerDone(simulator, job, packageName),
                     p.getFinishedAt()));
         }
-        // reads of a package's or plan's state: the list calls after each promotion's discovery listing, and the
-        // release-plan reads (the one made before creating anything included)
-        long statusCalls = phase.calls().get("ListFactoryReleasePackages") - work.jobs().size()
+        // every read of a package's or a release plan's state (the plan check before anything is created included)
+        long statusCalls = phase.calls().get("ListFactoryReleasePackages")
                 + phase.calls().get("ShowFactoryPackageDetail") + phase.calls().get("ShowReleasePlanDeployInfo");
         return SideResult.of("pipeline", phase, started.size(), succeeded, statusCalls, times);
     }

@@ -41,8 +41,9 @@ public class CloudConfiguration implements CamelConfiguration {
         for (String key : ENDPOINT_KEYS) {
             endpoint(key, required(properties, key), sandbox);
         }
-        positive(properties, "cloud.rate-limit");
-        positive(properties, "cloud.rate-limit-period-ms");
+        long spacing = Math.max(1, positive(properties, "cloud.rate-limit-period-ms", "1050")
+                / positive(properties, "cloud.rate-limit", "10"));
+        properties.addOverrideProperty("cloud.rate-limit.spacing-ms", String.valueOf(spacing));
         CloudCall.AuthMode mode = authMode(properties.resolveProperty("cloud.auth").orElse("aksk"));
         String projectId = required(properties, "cloud.project-id");
         ObjectMapper json = CloudJson.mapper();
@@ -124,11 +125,12 @@ public class CloudConfiguration implements CamelConfiguration {
         };
     }
 
-    private static void positive(PropertiesComponent properties, String key) {
-        String value = required(properties, key).trim();
+    private static long positive(PropertiesComponent properties, String key, String otherwise) {
+        String value = properties.resolveProperty(key).filter(v -> !v.isBlank()).orElse(otherwise).trim();
         if (!value.matches("[1-9][0-9]{0,8}")) {
             throw new IllegalArgumentException(key + "=" + value + " must be a whole number of at least 1");
         }
+        return Long.parseLong(value);
     }
 
     private static String required(PropertiesComponent properties, String key) {

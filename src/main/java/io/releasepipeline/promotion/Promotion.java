@@ -79,6 +79,7 @@ public final class Promotion {
     private final Set<String> unknownStatusesLogged = ConcurrentHashMap.newKeySet();
     private volatile boolean scheduled;
     private volatile Instant nextCheckAt;
+    private volatile boolean nameNew;
     private volatile Outcome outcome;
     private volatile String detail;
     private volatile Instant finishedAt;
@@ -227,6 +228,20 @@ public final class Promotion {
 
     public void markScheduled() {
         scheduled = true;
+    }
+
+    /**
+     * True when this process gave the package its name's time suffix on acceptance: no earlier run can have
+     * created a package of that name, so discovery need not look for one. A restored, replayed or resubmitted
+     * promotion (its name already suffixed) is never new.
+     */
+    @JsonIgnore
+    public boolean isNameNew() {
+        return nameNew;
+    }
+
+    void markNameNew() {
+        nameNew = true;
     }
 
     /** When the poller checks the asynchronous work next (null while not waiting), for progress displays. */

@@ -11,6 +11,8 @@ import io.releasepipeline.cloud.dataarts.ListFactoryReleasePackagesRequest;
 import io.releasepipeline.cloud.dataarts.ListFactoryReleasePackagesResponse;
 import io.releasepipeline.cloud.dataarts.PendingItem;
 import io.releasepipeline.cloud.dataarts.ReleasePackage;
+import io.releasepipeline.cloud.dataarts.ShowFactoryPackageDetailRequest;
+import io.releasepipeline.cloud.dataarts.ShowFactoryPackageDetailResponse;
 import io.releasepipeline.cloud.servicestage.ReleasePlanDeployInfo;
 import io.releasepipeline.cloud.servicestage.ShowReleasePlanDeployInfoRequest;
 import java.time.Instant;
@@ -207,6 +209,30 @@ public class PromotionSteps {
             pkg.deployStatus = ReleasePackage.BEING_RELEASED;
             pkg.toDeploy = false;
             pkg.deploys++;
+        }
+    }
+
+    /** Whether an earlier run may have created this promotion's package (so discovery looks for it by name). */
+    public boolean mayHaveCreated(Exchange exchange) {
+        return !Promotions.of(exchange).isNameNew();
+    }
+
+    /** The packages still being released (or not yet seen since the deploy): one detail call each per check. */
+    public List<ShowFactoryPackageDetailRequest> packagesInFlight(Exchange exchange) {
+        Promotion p = Promotions.of(exchange);
+        return p.getPackages().stream()
+                .filter(s -> s.deployStatus == null || (s.deployStatus != 2 && s.deployStatus != 3))
+                .map(s -> new ShowFactoryPackageDetailRequest(p.getRequest().workspace(), s.packageId)).toList();
+    }
+
+    /** Takes a package's deploy_status from its detail (the package id is the one the check asked for). */
+    public void takePackageDetail(Exchange exchange) {
+        ShowFactoryPackageDetailResponse detail = exchange.getMessage().getBody(ShowFactoryPackageDetailResponse.class);
+        Promotion.PackageState state = Promotions.of(exchange).findPackage(exchange.getProperty("packageId",
+                String.class));
+        if (state != null && detail != null && detail.releasePackage() != null) {
+            state.deployStatus = detail.releasePackage().deployStatus();
+            state.deployTimestamp = detail.releasePackage().deployTimestamp();
         }
     }
 

@@ -87,6 +87,9 @@ public class Promotions {
             throw new IllegalArgumentException(why);
         }
         Promotion promotion = new Promotion(newId(), request.accepted(clock.instant()), clock.instant());
+        if (!promotion.getRequest().packageName().equals(request.packageName())) {
+            promotion.markNameNew();
+        }
         byId.put(promotion.getId(), promotion);
         store.save(promotion.snapshot());
         log(promotion, "promotion {} ACCEPTED: workspace {}, package {}", promotion.getId(), request.workspace(),

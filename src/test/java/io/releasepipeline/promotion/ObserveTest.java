@@ -57,7 +57,7 @@ class ObserveTest extends PromotionTestSupport {
     @Test
     void pipelineMetricsMoveWhenPromotionsRun() throws Exception {
         double calls = metric("release_pipeline_api_calls_total{operation=\"CreateFactoryPendingItemsPackage\",status=\"200\"}");
-        simulator().faults().add(Fault.error("ListFactoryReleasePackages", 429, "APIG.0308", "over ratelimit").times(1));
+        simulator().faults().add(Fault.error("ShowFactoryPackageDetail", 429, "APIG.0308", "over ratelimit").times(1));
         assertEquals(Outcome.SUCCEEDED, run(request(pendingItems("observed_a"), "observed_a", null, null)).getOutcome());
         assertEquals(Outcome.DEAD_LETTERED, run(request(List.of("404404"), "observed_b", null, null)).getOutcome());
         assertEquals(calls + 1, metric("release_pipeline_api_calls_total{operation=\"CreateFactoryPendingItemsPackage\",status=\"200\"}"));

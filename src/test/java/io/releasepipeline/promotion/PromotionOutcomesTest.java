@@ -119,7 +119,7 @@ class PromotionOutcomesTest extends PromotionTestSupport {
 
     @Test
     void transientFailuresAreRetriedUntilTheyRecover() throws Exception {
-        simulator().faults().add(Fault.error("ListFactoryReleasePackages", 503, "APIG.0202", "Backend unavailable")
+        simulator().faults().add(Fault.error("ShowFactoryPackageDetail", 503, "APIG.0202", "Backend unavailable")
                 .times(2));
         Promotion p = run(request(pendingItems("flaky_a"), "flaky_a", null, null));
         assertEquals(Outcome.SUCCEEDED, p.getOutcome(), p.getDetail());
@@ -128,7 +128,7 @@ class PromotionOutcomesTest extends PromotionTestSupport {
 
     @Test
     void throttledBurstRecoversHonouringRetryAfter() throws Exception {
-        simulator().faults().add(Fault.error("ListFactoryReleasePackages", 429, "APIG.0308",
+        simulator().faults().add(Fault.error("ShowFactoryPackageDetail", 429, "APIG.0308",
                 "The throttling threshold has been reached").retryAfter("0").times(3));
         Promotion p = run(request(pendingItems("burst_a"), "burst_a", null, null));
         assertEquals(Outcome.SUCCEEDED, p.getOutcome(), p.getDetail());
@@ -137,16 +137,16 @@ class PromotionOutcomesTest extends PromotionTestSupport {
 
     @Test
     void transientFailureThatNeverRecoversIsDeadLetteredAfterTheBoundedRetries() throws Exception {
-        simulator().faults().add(Fault.error("ListFactoryReleasePackages", 500, "APIG.9999", "System error"));
+        simulator().faults().add(Fault.error("ShowFactoryPackageDetail", 500, "APIG.9999", "System error"));
         Promotion p = run(request(pendingItems("down_a"), "down_a", null, null));
         assertEquals(Outcome.DEAD_LETTERED, p.getOutcome());
-        assertTrue(p.getDetail().startsWith("TRANSIENT in DISCOVER"), p.getDetail());
+        assertTrue(p.getDetail().startsWith("TRANSIENT in POLL"), p.getDetail());
         assertEquals(3, p.getRetries());
     }
 
     @Test
     void authFailureIsDeadLetteredWithoutRetry() throws Exception {
-        simulator().faults().add(Fault.error("ListFactoryReleasePackages", 401, "APIG.0301", "verify aksk signature fail"));
+        simulator().faults().add(Fault.error("ShowFactoryPackageDetail", 401, "APIG.0301", "verify aksk signature fail"));
         Promotion p = run(request(pendingItems("auth_a"), "auth_a", null, null));
         assertEquals(Outcome.DEAD_LETTERED, p.getOutcome());
         assertTrue(p.getDetail().startsWith("AUTH"), p.getDetail());
@@ -202,12 +202,12 @@ class PromotionOutcomesTest extends PromotionTestSupport {
         "418, DLF.9999, UNKNOWN"})
     void permanentFailureIsDeadLetteredAtOnceWithItsCategory(int status, String code, String category)
             throws Exception {
-        simulator().faults().add(Fault.error("ListFactoryReleasePackages", status, code, "refused"));
+        simulator().faults().add(Fault.error("ShowFactoryPackageDetail", status, code, "refused"));
         Promotion p = run(request(pendingItems("perm_" + status), "perm_" + status, null, null));
         assertEquals(Outcome.DEAD_LETTERED, p.getOutcome());
-        assertTrue(p.getDetail().startsWith(category + " in DISCOVER"), p.getDetail());
+        assertTrue(p.getDetail().startsWith(category + " in POLL"), p.getDetail());
         assertEquals(0, p.getRetries());
-        assertEquals(1, simulator().calls("ListFactoryReleasePackages"), "no retry");
+        assertEquals(1, simulator().calls("ShowFactoryPackageDetail"), "no retry");
     }
 
     @Test
@@ -227,7 +227,8 @@ class PromotionOutcomesTest extends PromotionTestSupport {
         simulator().refuseConnections();
         Promotion p = run(request(items, "down_b", null, null));
         assertEquals(Outcome.DEAD_LETTERED, p.getOutcome());
-        assertTrue(p.getDetail().startsWith("TRANSIENT in DISCOVER"), p.getDetail());
+        // explicit items and a new package name: the create is the first call
+        assertTrue(p.getDetail().startsWith("TRANSIENT in CREATE"), p.getDetail());
         assertEquals(3, p.getRetries());
         simulator().acceptConnections();
         String letter = p.getDetail().replaceAll(".*dead letter (dl-[0-9a-f]+).*", "$1");
