@@ -17,7 +17,7 @@ final class StatusCommand {
             Usage: java -jar release-pipeline.jar status [PROMOTION_ID] [--json]
 
             Lists the promotions in the store (promotion.store), newest first: id, correlation id, stage,
-            outcome, accepted and finished times. With an id, that promotion in full: each stage with its time,
+            outcome, when accepted and how long it took. With an id, that promotion in full: each stage with its time,
             its packages, components and outcome. --json prints JSON for machines.
             Exit codes: 0 found, 1 no promotion with that id, 2 bad usage or configuration.
             """;
@@ -49,13 +49,15 @@ final class StatusCommand {
             if (json) {
                 out.println(PromotionJson.write(all));
             } else {
-                out.printf("%-16s %-38s %-8s %-15s %-27s %s%n", "promotion", "correlation id", "stage", "outcome",
-                        "accepted", "finished");
+                out.printf("%-16s %-38s %-8s %-15s %-20s %s%n", "promotion", "correlation id", "stage", "outcome",
+                        "accepted", "took");
                 for (PromotionSnapshot s : all) {
-                    out.printf("%-16s %-38s %-8s %-15s %-27s %s%n", s.id(),
+                    out.printf("%-16s %-38s %-8s %-15s %-20s %s%n", s.id(),
                             s.request() == null ? "-" : s.request().correlationId(),
                             s.stages().get(s.stages().size() - 1).stage(), s.outcome() == null ? "in flight" : s.outcome(),
-                            s.acceptedAt(), s.finishedAt() == null ? "-" : s.finishedAt());
+                            s.acceptedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                            s.finishedAt() == null ? "-" : String.format(java.util.Locale.ROOT, "%.1f s",
+                                    java.time.Duration.between(s.acceptedAt(), s.finishedAt()).toMillis() / 1000.0));
                 }
             }
             return Main.OK;

@@ -14,9 +14,10 @@ import org.slf4j.LoggerFactory;
  * {@link #pending} and {@code delay} by {@link #nextDelay}; a check route sets {@link #DONE} when the work is
  * terminal. A timeout is an outcome of its own ({@link #TIMED_OUT}), never an endless wait.
  *
- * <p>It also learns how long each kind of wait usually takes (a moving average of when its work was first seen
- * terminal) and makes the first check of the next wait of that kind at that point, not after the initial delay:
- * fewer status calls for work that takes seconds or minutes, and the outcome noticed soon after it happens.</p>
+ * <p>It also learns how long each kind of wait usually takes (raised to any time its work was seen not done yet,
+ * then a moving average of when it was seen done) and makes the first check of the next wait of that kind at that
+ * point, not after the initial delay: fewer status calls for work that takes seconds or minutes, and the outcome
+ * noticed soon after it happens.</p>
  */
 public class Poller {
 
@@ -66,6 +67,13 @@ public class Poller {
             exchange.setProperty(TIMED_OUT, exchange.getProperty(WAIT, String.class));
             LOG.info("gave up waiting for {} after {}", exchange.getProperty(WAIT), timeout);
             return false;
+        }
+        String what = exchange.getProperty(WAIT, String.class);
+        if (what != null && exchange.getProperty(ATTEMPT, 0, Integer.class) > 0) {
+            // seen not done this far in: work of this kind takes at least that long, so later waits of the same
+            // kind make their first check no sooner (a wait that times out teaches nothing)
+            double seen = Math.min(elapsedMillis(exchange), maxInterval.toMillis());
+            typicalMillis.merge(what, seen, Math::max);
         }
         return true;
     }

@@ -51,4 +51,18 @@ class PollerTest {
         poller.start(other, "release plan");
         assertEquals(100, poller.nextDelay(other), "each kind of wait learns on its own");
     }
+
+    @Test
+    void workSeenNotDoneYetPushesTheFirstCheckOfLaterWaitsPastThatPoint() throws Exception {
+        Exchange slow = exchange();
+        poller.start(slow, "APIC deploy history");
+        poller.nextDelay(slow);
+        Thread.sleep(300);
+        assertTrue(poller.pending(slow), "not done yet");
+        assertTrue(poller.typicalMillis("APIC deploy history") >= 300);
+
+        Exchange later = exchange();
+        poller.start(later, "APIC deploy history");
+        assertTrue(poller.nextDelay(later) >= 290, "first check no sooner than where the other was still running");
+    }
 }

@@ -125,7 +125,7 @@ abstract class SentinelSecretsTest extends CloudRouteTestSupport {
                 List.of("secret_a", "secret_b"));
         assertEquals(Outcome.SUCCEEDED, run(request(items.subList(0, 1), "secret_ok")).getOutcome());
         assertEquals(Outcome.DEAD_LETTERED, run(request(List.of("404404"), "secret_missing")).getOutcome());
-        simulator().faults().add(Fault.error("ListFactoryReleasePackages", 401, "APIG.1002",
+        simulator().faults().add(Fault.error("CreateFactoryPendingItemsPackage", 401, "APIG.1002",
                 "Incorrect token or token resolution failed"));
         assertEquals(Outcome.DEAD_LETTERED, run(request(items.subList(1, 2), "secret_auth")).getOutcome());
         simulator().faults().clear();
