@@ -3,28 +3,15 @@ package io.releasepipeline.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.releasepipeline.cli.Commands.Result;
 import org.junit.jupiter.api.Test;
 
 /** The benchmark's quick preset as a smoke run: both sides complete and the tables are printed (no timing asserted). */
 class BenchCommandTest {
 
-    private record Result(int exit, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     @Test
     void quickPresetPromotesEverythingOnBothSidesAndListsTheHistoryPageByPage() {
-        Result bench = run("bench", "--quick");
+        Result bench = Commands.run("bench", "--quick");
         assertEquals(0, bench.exit(), bench.out() + bench.err());
         assertTrue(bench.out().contains("| promotions succeeded | 3 / 3 | 3 / 3 |"), bench.out());
         assertTrue(bench.out().contains("pipeline / floor: "), bench.out());
@@ -35,13 +22,13 @@ class BenchCommandTest {
 
     @Test
     void badOptionsAreOneLineNamingTheOption() {
-        Result bad = run("bench", "--rate", "fast");
+        Result bad = Commands.run("bench", "--rate", "fast");
         assertEquals(2, bad.exit());
         assertEquals("release-pipeline: bench: --rate fast: give a whole number from 1 to 10000", bad.err().strip());
-        Result tooMany = run("bench", "--items", "3", "--promotions", "5");
+        Result tooMany = Commands.run("bench", "--items", "3", "--promotions", "5");
         assertEquals(2, tooMany.exit());
         assertTrue(tooMany.err().contains("--promotions 5 is more than --items 3"), tooMany.err());
-        Result help = run("bench", "--help");
+        Result help = Commands.run("bench", "--help");
         assertEquals(0, help.exit());
         assertTrue(help.out().contains("--quick"));
     }

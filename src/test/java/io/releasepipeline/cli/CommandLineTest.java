@@ -4,52 +4,39 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.releasepipeline.cli.Commands.Result;
 import org.junit.jupiter.api.Test;
 
 /** The command line as a user runs it (from the project root, so ./application.properties and ./routes apply). */
 class CommandLineTest {
 
-    private record Result(int exit, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     @Test
     void helpListsTheCommandsAndEachCommandHasItsOwnHelp() {
-        Result help = run("--help");
+        Result help = Commands.run("--help");
         assertEquals(0, help.exit());
         assertTrue(help.out().contains("simulator") && help.out().contains("call") && help.out().contains("validate"));
         for (String command : new String[] {"simulator", "call", "validate", "promote", "run", "status", "dlq",
             "bench"}) {
-            Result own = run(command, "--help");
+            Result own = Commands.run(command, "--help");
             assertEquals(0, own.exit(), command);
             assertTrue(own.out().startsWith("Usage: java -jar release-pipeline.jar " + command), own.out());
         }
-        assertEquals(2, run().exit(), "no command is a usage error");
+        assertEquals(2, Commands.run().exit(), "no command is a usage error");
     }
 
     @Test
     void unknownCommandOrOperationIsAUsageErrorOnOneLine() {
-        Result command = run("deploy-everything");
+        Result command = Commands.run("deploy-everything");
         assertEquals(2, command.exit());
         assertEquals(1, command.err().lines().count(), command.err());
-        Result operation = run("call", "DeleteEverything");
+        Result operation = Commands.run("call", "DeleteEverything");
         assertEquals(2, operation.exit());
         assertTrue(operation.err().contains("ListFactoryReleasePackages"), "names the valid operations");
     }
 
     @Test
     void callWithInvalidJsonNamesTheProblemWithoutAStackTrace() {
-        Result bad = run("call", "ShowFactoryPackageDetail", "--json", "{\"package_id\": \"../etc\"}");
+        Result bad = Commands.run("call", "ShowFactoryPackageDetail", "--json", "{\"package_id\": \"../etc\"}");
         assertEquals(2, bad.exit());
         assertTrue(bad.err().contains("package_id"), bad.err());
         assertFalse(bad.err().contains("\tat "), "no stack trace");
@@ -57,7 +44,7 @@ class CommandLineTest {
 
     @Test
     void callPrintsTheTypedAnswer() {
-        Result list = run("call", "ListFactoryReleasePackages", "--json", "{\"limit\": 1}");
+        Result list = Commands.run("call", "ListFactoryReleasePackages", "--json", "{\"limit\": 1}");
         assertEquals(0, list.exit(), list.err());
         assertTrue(list.out().contains("\"total\" : 2"), list.out());
         assertTrue(list.out().contains("\"package_id\" : \"4\""), list.out());
@@ -65,7 +52,7 @@ class CommandLineTest {
 
     @Test
     void callThatFailsPrintsTheClassifiedErrorAndExits1() {
-        Result failed = run("call", "DeployFactoryPackages", "--json", "{\"package_ids\": [\"999\"]}");
+        Result failed = Commands.run("call", "DeployFactoryPackages", "--json", "{\"package_ids\": [\"999\"]}");
         assertEquals(1, failed.exit());
         assertTrue(failed.out().contains("\"category\" : \"NOT_FOUND\""), failed.out());
         assertTrue(failed.out().contains("\"error_code\" : \"DLF.0810\""), failed.out());
@@ -73,7 +60,7 @@ class CommandLineTest {
 
     @Test
     void validateCallsEveryOperationAgainstTheEmbeddedSimulator() {
-        Result validate = run("validate");
+        Result validate = Commands.run("validate");
         assertEquals(0, validate.exit(), validate.out() + validate.err());
         for (String op : new String[] {"ListFactoryPendingItems", "ListFactoryReleasePackages",
             "ShowFactoryPackageDetail", "CreateFactoryPendingItemsPackage", "DeployFactoryPackages",
@@ -86,7 +73,7 @@ class CommandLineTest {
 
     @Test
     void promoteRunsTheDemoAndEveryOutcomeIsTheExpectedOne() {
-        Result promote = run("promote");
+        Result promote = Commands.run("promote");
         assertEquals(0, promote.exit(), promote.out() + promote.err());
         for (String scenario : new String[] {"clean release", "already released", "DataArts deploy fails",
             "component fails, rolls back", "unknown item (DLF.0810)", "throttled burst recovers"}) {
@@ -99,7 +86,7 @@ class CommandLineTest {
 
     @Test
     void promoteWithJsonPrintsOneDocumentForMachines() throws Exception {
-        Result promote = run("promote", "--json");
+        Result promote = Commands.run("promote", "--json");
         assertEquals(0, promote.exit(), promote.out() + promote.err());
         String document = promote.out().lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow();
         com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
@@ -125,7 +112,7 @@ class CommandLineTest {
     @Test
     void commandsTakingNoArgumentsRefuseThem() {
         for (String command : new String[] {"validate", "promote", "run"}) {
-            Result extra = run(command, "now");
+            Result extra = Commands.run(command, "now");
             assertEquals(2, extra.exit(), command);
             assertTrue(extra.err().contains(command + " takes no arguments"), extra.err());
         }
@@ -133,26 +120,26 @@ class CommandLineTest {
 
     @Test
     void statusAndDlqReadTheStoresWithMeaningfulExitCodes() {
-        Result list = run("status", "--json");
+        Result list = Commands.run("status", "--json");
         assertEquals(0, list.exit(), list.err());
         assertTrue(list.out().startsWith("["), list.out());
-        assertEquals(1, run("status", "p-000000000000").exit(), "no such promotion");
-        assertEquals(2, run("status", "a", "b").exit());
-        Result letters = run("dlq", "list", "--json");
+        assertEquals(1, Commands.run("status", "p-000000000000").exit(), "no such promotion");
+        assertEquals(2, Commands.run("status", "a", "b").exit());
+        Result letters = Commands.run("dlq", "list", "--json");
         assertEquals(0, letters.exit(), letters.err());
         assertTrue(letters.out().startsWith("["), letters.out());
-        assertEquals(1, run("dlq", "show", "dl-000000000000").exit(), "no such dead letter");
-        Result badId = run("dlq", "replay", "../../etc/passwd");
+        assertEquals(1, Commands.run("dlq", "show", "dl-000000000000").exit(), "no such dead letter");
+        Result badId = Commands.run("dlq", "replay", "../../etc/passwd");
         assertEquals(1, badId.exit());
         assertTrue(badId.err().contains("dl-0123456789ab"), badId.err());
-        assertEquals(2, run("dlq").exit());
-        assertEquals(2, run("dlq", "frobnicate", "x").exit());
-        assertEquals(2, run("dlq", "show").exit());
+        assertEquals(2, Commands.run("dlq").exit());
+        assertEquals(2, Commands.run("dlq", "frobnicate", "x").exit());
+        assertEquals(2, Commands.run("dlq", "show").exit());
     }
 
     @Test
     void simulatorRefusesABadPort() {
-        Result bad = run("simulator", "--port", "eighty");
+        Result bad = Commands.run("simulator", "--port", "eighty");
         assertEquals(2, bad.exit());
         assertTrue(bad.err().contains("--port"), bad.err());
     }
