@@ -58,7 +58,16 @@ class ObserveTest extends PromotionTestSupport {
     void pipelineMetricsMoveWhenPromotionsRun() throws Exception {
         double calls = metric("release_pipeline_api_calls_total{operation=\"CreateFactoryPendingItemsPackage\",status=\"200\"}");
         simulator().faults().add(Fault.error("ShowFactoryPackageDetail", 429, "APIG.0308", "over ratelimit").times(1));
-        assertEquals(Outcome.SUCCEEDED, run(request(pendingItems("observed_a"), "observed_a", null, null)).getOutcome());
+        assertEquals(0, metric("release_pipeline_promotions_in_flight"));
+        Promotion observed = template.requestBody("direct:promotion-submit",
+                request(pendingItems("observed_a"), "observed_a", null, null), Promotion.class);
+        double inFlight = 0;
+        while (observed.getOutcome() == null && inFlight == 0) {
+            inFlight = metric("release_pipeline_promotions_in_flight");
+        }
+        assertEquals(1, inFlight, "one promotion in flight while it runs");
+        assertTrue(promotions().awaitAll(List.of(observed), java.time.Duration.ofSeconds(20)));
+        assertEquals(Outcome.SUCCEEDED, observed.getOutcome());
         assertEquals(Outcome.DEAD_LETTERED, run(request(List.of("404404"), "observed_b", null, null)).getOutcome());
         assertEquals(calls + 1, metric("release_pipeline_api_calls_total{operation=\"CreateFactoryPendingItemsPackage\",status=\"200\"}"));
         assertEquals(1, metric("release_pipeline_promotions_total{outcome=\"SUCCEEDED\"}"));
