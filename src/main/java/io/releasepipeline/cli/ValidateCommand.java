@@ -17,8 +17,12 @@ import io.releasepipeline.cloud.dataarts.ShowFactoryPackageDetailResponse;
 import io.releasepipeline.cloud.servicestage.ReleasePlanDeployInfo;
 import io.releasepipeline.cloud.servicestage.ShowReleasePlanDeployInfoRequest;
 import io.releasepipeline.simulator.DemoData;
+import io.releasepipeline.promotion.PromotionJson;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
@@ -32,19 +36,23 @@ import org.apache.camel.ProducerTemplate;
 final class ValidateCommand {
 
     private static final String HELP = """
-            Usage: java -jar release-pipeline.jar validate
+            Usage: java -jar release-pipeline.jar validate [--json]
 
             Checks application.properties and the credentials, then calls every provider operation once and
             prints one line per call. Read-only against real endpoints; against the embedded simulator it also
             creates and deploys a package. Exit 0 when every call succeeded, 1 otherwise, 2 on bad configuration.
             Keys: validate.release-plan-id, validate.instance-id, validate.ld-api-id (empty: skipped).
+            --json prints one JSON document instead: endpoints, each check (result ok, FAIL or skip, detail,
+            milliseconds) and ok.
             """;
 
     private ValidateCommand() {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Integer stop = Main.helpOrNoArguments("validate", HELP, args, out, err);
+        List<String> rest = new ArrayList<>(List.of(args));
+        boolean json = rest.remove("--json");
+        Integer stop = Main.helpOrNoArguments("validate", HELP, rest.toArray(String[]::new), out, err);
         if (stop != null) {
             return stop;
         }
@@ -53,7 +61,7 @@ final class ValidateCommand {
             return Main.USAGE;
         }
         try {
-            return new Run(main.getCamelContext(), out).all() ? Main.OK : Main.FAILED;
+            return new Run(main.getCamelContext(), out, json).all() ? Main.OK : Main.FAILED;
         } finally {
             main.stop();
         }
@@ -63,19 +71,41 @@ final class ValidateCommand {
         private final CamelContext context;
         private final ProducerTemplate producer;
         private final PrintStream out;
+        private final boolean json;
+        private final List<Map<String, Object>> checks = new ArrayList<>();
         private boolean allOk = true;
 
-        Run(CamelContext context, PrintStream out) {
+        Run(CamelContext context, PrintStream out, boolean json) {
             this.context = context;
             this.producer = context.createProducerTemplate();
             this.out = out;
+            this.json = json;
+        }
+
+        /** One check: a line, or (with --json) an entry of the document printed at the end. */
+        private void report(String result, String check, String detail, Long millis) {
+            if (json) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("check", check);
+                entry.put("result", result);
+                entry.put("detail", detail);
+                entry.put("ms", millis);
+                checks.add(entry);
+            } else if (result.equals("skip")) {
+                out.println("skip " + check + " (" + detail + ")");
+            } else {
+                out.printf("%-4s %-36s %s%s%n", result, check, detail, millis == null ? "" : " (" + millis + " ms)");
+            }
         }
 
         boolean all() {
             boolean sandbox = context.getRegistry().lookupByName("simulator") != null;
             String workspace = property("cloud.workspace");
-            out.println("Endpoints: " + property("cloud.dataarts.endpoint") + (sandbox ? " (embedded simulator)" : "")
-                    + ", project " + property("cloud.project-id") + ", auth " + property("cloud.auth"));
+            String endpoints = property("cloud.dataarts.endpoint") + (sandbox ? " (embedded simulator)" : "")
+                    + ", project " + property("cloud.project-id") + ", auth " + property("cloud.auth");
+            if (!json) {
+                out.println("Endpoints: " + endpoints);
+            }
             ListFactoryPendingItemsResponse pending = call("ListFactoryPendingItems",
                     ListFactoryPendingItemsRequest.page(workspace, 10, 0), ListFactoryPendingItemsResponse.class,
                     r -> "total=" + r.total());
@@ -91,7 +121,8 @@ final class ValidateCommand {
             if (sandbox && pending != null) {
                 createAndDeploy(workspace, pending.data());
             } else {
-                out.println("skip CreateFactoryPendingItemsPackage, DeployFactoryPackages (real endpoints: read-only)");
+                report("skip", "CreateFactoryPendingItemsPackage, DeployFactoryPackages", "real endpoints: read-only",
+                        null);
             }
             String plan = property("validate.release-plan-id");
             if (!plan.isBlank()) {
@@ -105,14 +136,22 @@ final class ValidateCommand {
                         new ListLiveDataApiDeploymentHistoryV2Request(instance, api, 0, 10),
                         ListLiveDataApiDeploymentHistoryV2Response.class, r -> "total=" + r.total());
             }
-            out.println(allOk ? "All calls succeeded." : "Some calls failed: see the lines above.");
+            if (json) {
+                Map<String, Object> document = new LinkedHashMap<>();
+                document.put("endpoints", endpoints);
+                document.put("checks", checks);
+                document.put("ok", allOk);
+                out.println(PromotionJson.write(document));
+            } else {
+                out.println(allOk ? "All calls succeeded." : "Some calls failed: see the lines above.");
+            }
             return allOk;
         }
 
         private void createAndDeploy(String workspace, List<PendingItem> items) {
             PendingItem item = items.stream().filter(i -> i.packageFlag() == 0).findFirst().orElse(null);
             if (item == null) {
-                out.println("skip CreateFactoryPendingItemsPackage (no pending item outside a package)");
+                report("skip", "CreateFactoryPendingItemsPackage", "no pending item outside a package", null);
                 return;
             }
             CreateFactoryPendingItemsPackageResponse created = call("CreateFactoryPendingItemsPackage",
@@ -135,8 +174,8 @@ final class ValidateCommand {
             }
             boolean released = status != null && status == ReleasePackage.SUCCESSFUL;
             allOk &= released;
-            out.printf("%-4s %-36s package %s ended with deploy_status=%s%n", released ? "ok" : "FAIL",
-                    "deploy outcome", id, status);
+            report(released ? "ok" : "FAIL", "deploy outcome", "package " + id + " ended with deploy_status=" + status,
+                    null);
         }
 
         private ShowFactoryPackageDetailResponse quietly(ShowFactoryPackageDetailRequest request) {
@@ -152,14 +191,13 @@ final class ValidateCommand {
             long start = System.nanoTime();
             try {
                 T answer = producer.requestBody("direct:" + operation, request, type);
-                out.printf("%-4s %-36s %s (%d ms)%n", "ok", operation, summary.apply(answer),
-                        (System.nanoTime() - start) / 1_000_000);
+                report("ok", operation, summary.apply(answer), (System.nanoTime() - start) / 1_000_000);
                 return answer;
             } catch (CamelExecutionException e) {
                 allOk = false;
                 String why = e.getCause() instanceof CloudApiException failure ? failure.getMessage()
                         : Runtime.reason(e.getCause());
-                out.printf("%-4s %-36s %s%n", "FAIL", operation, why);
+                report("FAIL", operation, why, null);
                 return null;
             }
         }

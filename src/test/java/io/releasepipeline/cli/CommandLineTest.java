@@ -72,6 +72,25 @@ class CommandLineTest {
     }
 
     @Test
+    void validateWithJsonPrintsEveryCheckForMachines() throws Exception {
+        Result validate = Commands.run("validate", "--json");
+        assertEquals(0, validate.exit(), validate.out() + validate.err());
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(validate.out());
+        assertTrue(json.get("ok").asBoolean(), validate.out());
+        assertTrue(json.get("endpoints").asText().contains("embedded simulator"), validate.out());
+        java.util.Set<String> ok = new java.util.HashSet<>();
+        json.get("checks").forEach(c -> {
+            if (c.get("result").asText().equals("ok")) {
+                ok.add(c.get("check").asText());
+            }
+        });
+        assertTrue(ok.containsAll(java.util.List.of("ListFactoryPendingItems", "CreateFactoryPendingItemsPackage",
+                "DeployFactoryPackages", "deploy outcome", "ShowReleasePlanDeployInfo")), ok.toString());
+        assertEquals(2, Commands.run("validate", "--json", "extra").exit(), "other arguments are refused");
+    }
+
+    @Test
     void promoteRunsTheDemoAndEveryOutcomeIsTheExpectedOne() {
         Result promote = Commands.run("promote");
         assertEquals(0, promote.exit(), promote.out() + promote.err());
