@@ -74,6 +74,16 @@ public final class Main {
         return null;
     }
 
+    /** For a command whose one option is --json: as {@link #helpOrNoArguments}, --json aside. */
+    static Integer helpOrOnlyJson(String command, String help, String[] args, PrintStream out, PrintStream err) {
+        return helpOrNoArguments(command, help, Arrays.stream(args).filter(a -> !a.equals("--json"))
+                .toArray(String[]::new), out, err);
+    }
+
+    static boolean wantsJson(String[] args) {
+        return Arrays.asList(args).contains("--json");
+    }
+
     static boolean wantsHelp(String[] args) {
         return Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h");
     }

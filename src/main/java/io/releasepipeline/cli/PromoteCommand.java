@@ -41,12 +41,11 @@ final class PromoteCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        List<String> rest = new ArrayList<>(List.of(args));
-        boolean json = rest.remove("--json");
-        Integer stop = Main.helpOrNoArguments("promote", HELP, rest.toArray(String[]::new), out, err);
+        Integer stop = Main.helpOrOnlyJson("promote", HELP, args, out, err);
         if (stop != null) {
             return stop;
         }
+        boolean json = Main.wantsJson(args);
         org.apache.camel.main.Main main = Runtime.start(err);
         if (main == null) {
             return Main.USAGE;

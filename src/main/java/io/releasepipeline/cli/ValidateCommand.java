@@ -50,12 +50,11 @@ final class ValidateCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        List<String> rest = new ArrayList<>(List.of(args));
-        boolean json = rest.remove("--json");
-        Integer stop = Main.helpOrNoArguments("validate", HELP, rest.toArray(String[]::new), out, err);
+        Integer stop = Main.helpOrOnlyJson("validate", HELP, args, out, err);
         if (stop != null) {
             return stop;
         }
+        boolean json = Main.wantsJson(args);
         org.apache.camel.main.Main main = Runtime.start(err);
         if (main == null) {
             return Main.USAGE;
