@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The baseline: the work done the way a straightforward script with the provider's SDK does it. One promotion at
@@ -38,8 +37,6 @@ import java.util.Set;
 final class BaselineSide {
 
     static final long WAITER_INTERVAL_MS = 5000;
-    private static final Set<String> COMPONENT_DONE = Set.of("SUCCESS", "SUCCEEDED", "ROLLBACK_SUCCEED",
-            "ROLLBACK_FAILED", "ABORTED");
 
     private final String endpoint;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -105,7 +102,7 @@ final class BaselineSide {
             statusCalls++;
             ReleasePlanDeployInfo info = call("GET", "/v3/" + DemoData.PROJECT_ID + "/cas/release-plans/"
                     + job.releasePlanId() + "/deploy-info", null, null, ReleasePlanDeployInfo.class);
-            if (info.components().stream().allMatch(c -> COMPONENT_DONE.contains(c.status()))) {
+            if (info.components().stream().allMatch(c -> ReleasePlanDeployInfo.TERMINAL.contains(c.status()))) {
                 ok &= info.components().stream().allMatch(c -> c.status().startsWith("SUCCE"));
                 break;
             }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
 
 /** {@code bench}: the pipeline against a straightforward client and the rate-limit floor, on the simulator. */
 final class BenchCommand {
@@ -33,26 +32,13 @@ final class BenchCommand {
             err.println("release-pipeline: bench: cannot create a temporary directory: " + e.getMessage());
             return Main.FAILED;
         }
-        Properties overrides = Runtime.onePass();
-        overrides.putAll(Bench.overrides(settings, data));
-        org.apache.camel.main.Main main = Runtime.create(overrides);
-        try {
-            main.start();
-        } catch (Exception e) {
-            err.println("release-pipeline: configuration: " + Runtime.reason(e));
-            main.stop();
-            return Main.USAGE;
-        }
-        try {
-            return Bench.run(main.getCamelContext(), settings, out) ? Main.OK : Main.FAILED;
-        } catch (IOException e) {
-            err.println("release-pipeline: bench: " + e.getMessage());
-            return Main.FAILED;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Main.FAILED;
-        } finally {
-            main.stop();
-        }
+        return Runtime.withOnePass(err, Bench.overrides(settings, data), context -> {
+            try {
+                return Bench.run(context, settings, out) ? Main.OK : Main.FAILED;
+            } catch (IOException e) {
+                err.println("release-pipeline: bench: " + e.getMessage());
+                return Main.FAILED;
+            }
+        });
     }
 }

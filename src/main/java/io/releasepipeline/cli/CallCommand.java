@@ -56,30 +56,25 @@ final class CallCommand {
                     .lines().findFirst().orElse(""));
             return Main.USAGE;
         }
-        org.apache.camel.main.Main main = Runtime.start(err);
-        if (main == null) {
-            return Main.USAGE;
-        }
-        try {
+        return Runtime.withOnePass(err, null, context -> {
             try {
-                Object answer = main.getCamelContext().createProducerTemplate()
-                        .requestBody("direct:" + operation, request);
-                out.println(mapper.writeValueAsString(answer));
-                return Main.OK;
-            } catch (CamelExecutionException e) {
-                if (e.getCause() instanceof CloudApiException failure) {
-                    out.println(mapper.writeValueAsString(describe(failure)));
-                    return Main.FAILED;
+                try {
+                    Object answer = context.createProducerTemplate().requestBody("direct:" + operation, request);
+                    out.println(mapper.writeValueAsString(answer));
+                    return Main.OK;
+                } catch (CamelExecutionException e) {
+                    if (e.getCause() instanceof CloudApiException failure) {
+                        out.println(mapper.writeValueAsString(describe(failure)));
+                        return Main.FAILED;
+                    }
+                    err.println("release-pipeline: " + operation + " failed: " + Runtime.reason(e.getCause()));
+                    return Main.USAGE;
                 }
-                err.println("release-pipeline: " + operation + " failed: " + Runtime.reason(e.getCause()));
-                return Main.USAGE;
+            } catch (JsonProcessingException e) {
+                err.println("release-pipeline: cannot print the answer: " + e.getOriginalMessage());
+                return Main.FAILED;
             }
-        } catch (JsonProcessingException e) {
-            err.println("release-pipeline: cannot print the answer: " + e.getOriginalMessage());
-            return Main.FAILED;
-        } finally {
-            main.stop();
-        }
+        });
     }
 
     static Map<String, Object> describe(CloudApiException e) {

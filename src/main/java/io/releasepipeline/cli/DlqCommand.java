@@ -80,23 +80,13 @@ final class DlqCommand {
 
     private static int replay(String id, DeadLetters letters, PrintStream out, PrintStream err) {
         letters.get(id);
-        org.apache.camel.main.Main main = Runtime.start(err);
-        if (main == null) {
-            return Main.USAGE;
-        }
-        try {
-            Promotion p = main.getCamelContext().createProducerTemplate()
+        return Runtime.withOnePass(err, null, context -> {
+            Promotion p = context.createProducerTemplate()
                     .requestBody("direct:dead-letter-replay", id, Promotion.class);
-            Promotions promotions = main.getCamelContext().getRegistry().lookupByNameAndType("promotions",
-                    Promotions.class);
+            Promotions promotions = context.getRegistry().lookupByNameAndType("promotions", Promotions.class);
             promotions.awaitAll(List.of(p), Duration.ofHours(1));
             out.println("replayed " + id + " as promotion " + p.getId() + ": " + p.getOutcome() + " " + p.getDetail());
             return p.getOutcome() == Outcome.SUCCEEDED ? Main.OK : Main.FAILED;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Main.FAILED;
-        } finally {
-            main.stop();
-        }
+        });
     }
 }

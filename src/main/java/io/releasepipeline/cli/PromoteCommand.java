@@ -46,12 +46,7 @@ final class PromoteCommand {
             return stop;
         }
         boolean json = Main.wantsJson(args);
-        org.apache.camel.main.Main main = Runtime.start(err);
-        if (main == null) {
-            return Main.USAGE;
-        }
-        try {
-            CamelContext context = main.getCamelContext();
+        return Runtime.withOnePass(err, null, context -> {
             Simulator simulator = context.getRegistry().lookupByNameAndType("simulator", Simulator.class);
             Map<String, Outcome> expected = new LinkedHashMap<>();
             Map<String, PromotionRequest> requests = new LinkedHashMap<>();
@@ -72,12 +67,7 @@ final class PromoteCommand {
                 }
             }
             return promote(context, requests, expected, out, json);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Main.FAILED;
-        } finally {
-            main.stop();
-        }
+        });
     }
 
     private static int promote(CamelContext context, Map<String, PromotionRequest> requests,

@@ -71,9 +71,37 @@ final class Runtime {
         return p;
     }
 
+    /** What a one-pass command does with its started runtime; answers the exit code. */
+    interface Work {
+        int run(org.apache.camel.CamelContext context) throws InterruptedException;
+    }
+
+    /**
+     * Starts a one-pass runtime (with {@code extra} settings on top, may be null), runs the work on it and stops
+     * it: exit 2 when it cannot start (one line on {@code err}), 1 when interrupted.
+     */
+    static int withOnePass(PrintStream err, Properties extra, Work work) {
+        Main main = start(err, extra);
+        if (main == null) {
+            return io.releasepipeline.cli.Main.USAGE;
+        }
+        try {
+            return work.run(main.getCamelContext());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return io.releasepipeline.cli.Main.FAILED;
+        } finally {
+            main.stop();
+        }
+    }
+
     /** A started one-pass runtime, or null after one line on {@code err} saying why it could not start. */
-    static Main start(PrintStream err) {
-        Main main = create(onePass());
+    private static Main start(PrintStream err, Properties extra) {
+        Properties overrides = onePass();
+        if (extra != null) {
+            overrides.putAll(extra);
+        }
+        Main main = create(overrides);
         try {
             main.start();
             return main;

@@ -55,15 +55,7 @@ final class ValidateCommand {
             return stop;
         }
         boolean json = Main.wantsJson(args);
-        org.apache.camel.main.Main main = Runtime.start(err);
-        if (main == null) {
-            return Main.USAGE;
-        }
-        try {
-            return new Run(main.getCamelContext(), out, json).all() ? Main.OK : Main.FAILED;
-        } finally {
-            main.stop();
-        }
+        return Runtime.withOnePass(err, null, context -> new Run(context, out, json).all() ? Main.OK : Main.FAILED);
     }
 
     private static final class Run {

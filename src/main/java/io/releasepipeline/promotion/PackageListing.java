@@ -25,9 +25,8 @@ public class PackageListing {
     }
 
     public ListFactoryReleasePackagesRequest page(Exchange exchange) {
-        return new ListFactoryReleasePackagesRequest(exchange.getProperty("listWorkspace", String.class), null, null,
-                null, null, null, null, null, null, null, null, "desc", "apply_timestamp", PromotionSteps.PAGE,
-                exchange.getProperty("pageOffset", 0, Integer.class));
+        return ListFactoryReleasePackagesRequest.newestFirst(exchange.getProperty("listWorkspace", String.class), null,
+                PromotionSteps.PAGE, exchange.getProperty("pageOffset", 0, Integer.class));
     }
 
     /** Moves past the page and answers its packages (to be routed by deploy status one by one). */

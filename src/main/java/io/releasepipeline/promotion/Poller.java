@@ -91,7 +91,7 @@ public class Poller {
         double bounded = Math.min(base, maxInterval.toMillis());
         double jittered = bounded * (1 + jitter * (2 * ThreadLocalRandom.current().nextDouble() - 1));
         long delay = Math.max(0, Math.min((long) jittered, remainingNanos(exchange) / 1_000_000));
-        Promotion promotion = exchange.getProperty("promotion", Promotion.class);
+        Promotion promotion = Promotions.of(exchange);
         if (promotion != null) {
             promotion.nextCheckIn(delay);
         }

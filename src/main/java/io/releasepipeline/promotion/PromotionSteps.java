@@ -43,8 +43,6 @@ public class PromotionSteps {
         this.store = store;
         this.projectId = projectId;
     }
-    private static final Set<String> COMPONENT_DONE = Set.of("SUCCESS", "SUCCEEDED", "ROLLBACK_SUCCEED",
-            "ROLLBACK_FAILED", "ABORTED");
     private static final Set<String> COMPONENT_FAILED = Set.of("FAILED", "PARTIALLY_FAILED");
     private static final Set<String> COMPONENT_KNOWN = Set.of("CREATED", "RUNNING", "SUCCESS", "SUCCEEDED", "FAILED",
             "PARTIALLY_FAILED", "ROLLBACK_SUCCEED", "ROLLBACK_FAILED", "ABORTED");
@@ -98,8 +96,7 @@ public class PromotionSteps {
     /** Packages named as this promotion's package: what an earlier run of it already created. */
     public ListFactoryReleasePackagesRequest packagesPage(Exchange exchange) {
         PromotionRequest r = Promotions.of(exchange).getRequest();
-        return new ListFactoryReleasePackagesRequest(r.workspace(), r.packageName(), null, null, null, null, null,
-                null, null, null, null, "desc", "apply_timestamp", PAGE,
+        return ListFactoryReleasePackagesRequest.newestFirst(r.workspace(), r.packageName(), PAGE,
                 exchange.getProperty("pageOffset", 0, Integer.class));
     }
 
@@ -280,7 +277,7 @@ public class PromotionSteps {
                         p.getId(), p.getRequest().correlationId(), c.name(), status);
             }
             boolean rollbackOver = "SUCCEEDED".equals(c.rollbackJobStatus()) || "FAILED".equals(c.rollbackJobStatus());
-            boolean done = COMPONENT_DONE.contains(status)
+            boolean done = ReleasePlanDeployInfo.TERMINAL.contains(status)
                     || (COMPONENT_FAILED.contains(status) && (rollbackOver || c.rollbackJobId() == null));
             allDone &= done;
             states.add(new Promotion.ComponentState(c.name(), c.seq(), status, c.jobStatus(), c.failMessage(),

@@ -39,11 +39,17 @@ class ObserveTest extends PromotionTestSupport {
         return m.find() ? m.group(1) : "missing in " + body;
     }
 
+    /** A metric's value; a metric that is not exposed fails the test (it never reads as 0). */
     private double metric(String line) throws Exception {
         return get("/observe/metrics").lines().filter(l -> l.startsWith(line + " "))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(0);
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst()
+                .orElseThrow(() -> new AssertionError(line + " is not exposed"));
     }
 
+    /** A counter that is registered at its first increment: absent means none yet. */
+    private double counter(String line) throws Exception {
+        return get("/observe/metrics").contains(line + " ") ? metric(line) : 0;
+    }
     @Test
     void readinessGoesDownWhenTheCloudIsUnreachableAndUpWhenItReturns() throws Exception {
         assertEquals("UP", readiness());
@@ -56,7 +62,7 @@ class ObserveTest extends PromotionTestSupport {
 
     @Test
     void pipelineMetricsMoveWhenPromotionsRun() throws Exception {
-        double calls = metric("release_pipeline_api_calls_total{operation=\"CreateFactoryPendingItemsPackage\",status=\"200\"}");
+        double calls = counter("release_pipeline_api_calls_total{operation=\"CreateFactoryPendingItemsPackage\",status=\"200\"}");
         simulator().faults().add(Fault.error("ShowFactoryPackageDetail", 429, "APIG.0308", "over ratelimit").times(1));
         assertEquals(0, metric("release_pipeline_promotions_in_flight"));
         Promotion observed = template.requestBody("direct:promotion-submit",

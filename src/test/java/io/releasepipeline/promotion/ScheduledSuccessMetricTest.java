@@ -37,8 +37,10 @@ class ScheduledSuccessMetricTest extends PromotionTestSupport {
     private double metric(String name) throws Exception {
         String body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/observe/metrics"))
                 .build(), HttpResponse.BodyHandlers.ofString()).body();
+        // a counter registered at its first increment reads as 0 until then
         return body.lines().filter(l -> l.startsWith(name + " "))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(-1);
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst()
+                .orElse(name.contains("_total") ? 0 : Double.NaN);
     }
 
     @Test

@@ -119,7 +119,7 @@ class TriggersTest extends PromotionTestSupport {
     }
 
     @Test
-    void inboxFileIsPromotedAndMovedToDoneAndABadOneToErrorWithItsReason() throws Exception {
+    void inboxFileIsPromotedAndMovedIntoDoneAndABadOneIntoErrorWithItsReason() throws Exception {
         Path inbox = dataDir().resolve("inbox");
         Files.createDirectories(inbox);
         Files.writeString(inbox.resolve("good.json"), json(pendingItems("inbox_a")));

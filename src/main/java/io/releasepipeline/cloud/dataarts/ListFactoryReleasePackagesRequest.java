@@ -11,6 +11,13 @@ public record ListFactoryReleasePackagesRequest(@JsonProperty(access = JsonPrope
                                                 List<Integer> deployStatusFilter, String sortedDirection,
                                                 String orderColumn, Integer limit, Integer offset) {
 
+    /** A page of the workspace's packages (those whose name contains {@code keyWord}, if given), newest first. */
+    public static ListFactoryReleasePackagesRequest newestFirst(String workspace, String keyWord, int limit,
+                                                                int offset) {
+        return new ListFactoryReleasePackagesRequest(workspace, keyWord, null, null, null, null, null, null, null,
+                null, null, "desc", "apply_timestamp", limit, offset);
+    }
+
     public static ListFactoryReleasePackagesRequest page(String workspace, List<Integer> deployStatusFilter,
                                                          int limit, int offset) {
         return new ListFactoryReleasePackagesRequest(workspace, null, null, null, null, null, null, null, null, null,
