@@ -28,7 +28,7 @@ final class Listing {
     }
 
     static String run(Simulator simulator, BenchSettings s) throws IOException, InterruptedException {
-        simulator.addPackages(DemoData.PROJECT_ID, WORKSPACE, s.listPackages());
+        simulator.scenarios().addPackages(DemoData.PROJECT_ID, WORKSPACE, s.listPackages());
         long wholeListing = heldAtOnce(s.listPackages());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder child = new ProcessBuilder(java, "-Xmx" + s.listHeapMb() + "m", "-cp",

@@ -58,8 +58,8 @@ final class PipelineSide {
     /** When the provider finished both the package's deploy and the release plan. */
     static Instant providerDone(Simulator simulator, Workload.Job job, String packageName) {
         Instant deployed = packageName == null ? null
-                : simulator.deployFinishedAt(DemoData.PROJECT_ID, job.workspace(), packageName);
-        Instant plan = simulator.releasePlanFinishedAt(DemoData.PROJECT_ID, job.releasePlanId());
+                : simulator.scenarios().deployFinishedAt(DemoData.PROJECT_ID, job.workspace(), packageName);
+        Instant plan = simulator.scenarios().releasePlanFinishedAt(DemoData.PROJECT_ID, job.releasePlanId());
         if (deployed == null || plan == null) {
             return null;
         }

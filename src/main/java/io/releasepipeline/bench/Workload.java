@@ -26,10 +26,10 @@ record Workload(String side, List<Job> jobs) {
             int items = s.items() / s.promotions() + (k < s.items() % s.promotions() ? 1 : 0);
             String prefix = String.format(Locale.ROOT, "%s_%05d_", side, k);
             String workspace = workspaces.get(k % workspaces.size());
-            simulator.addPendingItems(DemoData.PROJECT_ID, workspace,
+            simulator.scenarios().addPendingItems(DemoData.PROJECT_ID, workspace,
                     IntStream.range(0, items).mapToObj(i -> prefix + i).toList());
             String plan = UUID.randomUUID().toString();
-            simulator.addReleasePlan(DemoData.PROJECT_ID, plan, IntStream.range(0, s.components())
+            simulator.scenarios().addReleasePlan(DemoData.PROJECT_ID, plan, IntStream.range(0, s.components())
                     .mapToObj(c -> side + "-svc-" + c).toList(), List.of());
             jobs.add(new Job(k, workspace, prefix, items, String.format(Locale.ROOT, "%s_%05d", side, k), plan));
         }

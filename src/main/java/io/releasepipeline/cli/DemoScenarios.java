@@ -4,6 +4,7 @@ import io.releasepipeline.promotion.Outcome;
 import io.releasepipeline.promotion.PromotionRequest;
 import io.releasepipeline.simulator.DemoData;
 import io.releasepipeline.simulator.Fault;
+import io.releasepipeline.simulator.Scenarios;
 import io.releasepipeline.simulator.Simulator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,33 +26,34 @@ final class DemoScenarios {
         String project = DemoData.PROJECT_ID;
         String ws = DemoData.WORKSPACE;
         Map<String, Scenario> scenarios = new LinkedHashMap<>();
+        Scenarios provider = simulator.scenarios();
 
-        simulator.addReleasePlan(project, "demo-plan-clean", List.of("gateway", "orders-service", "reports"),
+        provider.addReleasePlan(project, "demo-plan-clean", List.of("gateway", "orders-service", "reports"),
                 List.of(DemoData.LD_API_ID));
-        List<String> clean = simulator.addPendingItems(project, ws,
+        List<String> clean = provider.addPendingItems(project, ws,
                 List.of("orders_daily", "orders_hourly", "orders_weekly"));
         add(scenarios, "clean release", request(clean, null, "orders", "demo-plan-clean",
                 List.of(new PromotionRequest.LiveDataApi(DemoData.INSTANCE_ID, DemoData.LD_API_ID))),
                 Outcome.SUCCEEDED);
 
         String releasedName = "inventory_20260101000000000";
-        simulator.addPackage(project, ws, releasedName, 2, List.of("inventory_sync"));
+        provider.addPackage(project, ws, releasedName, 2, List.of("inventory_sync"));
         add(scenarios, "already released", request(List.of("26"), null, releasedName, null, null),
                 Outcome.SUCCEEDED);
 
-        List<String> failing = simulator.addPendingItems(project, ws, List.of("billing_fail_close"));
+        List<String> failing = provider.addPendingItems(project, ws, List.of("billing_fail_close"));
         add(scenarios, "DataArts deploy fails", request(failing, null, "billing_fail", null, null),
                 Outcome.RELEASE_FAILED);
 
-        simulator.addReleasePlan(project, "demo-plan-rollback", List.of("web", "payments-fail", "batch"), List.of());
-        List<String> rollback = simulator.addPendingItems(project, ws, List.of("payments_job"));
+        provider.addReleasePlan(project, "demo-plan-rollback", List.of("web", "payments-fail", "batch"), List.of());
+        List<String> rollback = provider.addPendingItems(project, ws, List.of("payments_job"));
         add(scenarios, "component fails, rolls back", request(rollback, null, "payments", "demo-plan-rollback", null),
                 Outcome.RELEASE_FAILED);
 
         add(scenarios, "unknown item (DLF.0810)", request(List.of("999999"), null, "ghost", null, null),
                 Outcome.DEAD_LETTERED);
 
-        simulator.addPendingItems(project, ws, List.of("crm_export", "crm_import"));
+        provider.addPendingItems(project, ws, List.of("crm_export", "crm_import"));
         simulator.faults().add(Fault.error("ListFactoryPendingItems", 429, "APIG.0308",
                 "The throttling threshold has been reached: policy user over ratelimit,limit:10,time:1 second")
                 .retryAfter("1").times(3));

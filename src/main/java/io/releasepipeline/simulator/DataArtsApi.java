@@ -2,19 +2,13 @@ package io.releasepipeline.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
 
 /** DataArts Studio Factory: release packages and pending items (seeds 000, 001, 002 and ADJACENT.md). */
 final class DataArtsApi {
-
-    private static final Set<String> ORDER_COLUMNS = Set.of("apply_timestamp", "deploy_timestamp", "package_name",
-            "package_id", "deploy_status");
 
     private final World world;
     private final LifeCycles lifeCycles;
@@ -27,58 +21,17 @@ final class DataArtsApi {
     }
 
     SimResponse listReleasePackages(SimRequest request) {
-        JsonNode body = request.json();
-        String keyWord = Fields.string(body, "key_word");
-        String applyUser = Fields.string(body, "apply_user_name");
-        String deployUser = Fields.string(body, "deploy_user_name");
-        Long applyBegin = Fields.optLong(body, "apply_begin_time");
-        Long applyEnd = Fields.optLong(body, "apply_end_time");
-        Long deployBegin = Fields.optLong(body, "deploy_begin_time");
-        Long deployEnd = Fields.optLong(body, "deploy_end_time");
-        List<String> applyUsers = Fields.optStrings(body, "apply_user_name_filter");
-        List<String> deployUsers = Fields.optStrings(body, "deploy_user_name_filter");
-        List<Integer> statuses = Fields.optInts(body, "deploy_status_filter");
-        String direction = orDefault(Fields.string(body, "sorted_direction"), "desc");
-        String column = orDefault(Fields.string(body, "order_column"), "apply_timestamp");
-        Integer limit = Fields.optInt(body, "limit", 1, 100);
-        Integer offset = Fields.optInt(body, "offset", 0, Integer.MAX_VALUE);
-        if (!direction.equals("asc") && !direction.equals("desc")) {
-            throw ApiError.invalid("sorted_direction must be asc or desc");
-        }
-        if (!ORDER_COLUMNS.contains(column)) {
-            throw ApiError.invalid("order_column must be one of " + ORDER_COLUMNS);
-        }
-        if (applyUser != null && !applyUser.isEmpty() && applyUsers != null && !applyUsers.contains(applyUser)) {
-            throw ApiError.invalid("apply_user_name must be contained in apply_user_name_filter");
-        }
-        if (deployUser != null && !deployUser.isEmpty() && deployUsers != null && !deployUsers.contains(deployUser)) {
-            throw ApiError.invalid("deploy_user_name must be contained in deploy_user_name_filter");
-        }
+        ReleasePackageQuery query = ReleasePackageQuery.of(request.json());
         synchronized (world) {
             World.Project project = project(request);
             World.Workspace ws = workspace(project, request, false);
             lifeCycles.settle(project, ws, request.now());
-            Comparator<Map<String, Object>> order = comparator(column);
             List<Map<String, Object>> matching = ws.packages.values().stream()
-                    .filter(p -> keyWord == null || keyWord.isEmpty() || p.name.contains(keyWord))
-                    .filter(p -> isBlank(applyUser) || applyUser.equals(userName(p.applyUserId)))
-                    .filter(p -> isBlank(deployUser) || deployUser.equals(userName(p.deployUserId)))
-                    .filter(p -> applyUsers == null || applyUsers.contains(userName(p.applyUserId)))
-                    .filter(p -> deployUsers == null || deployUsers.contains(userName(p.deployUserId)))
-                    .filter(p -> statuses == null || statuses.isEmpty() || statuses.contains(p.deployStatus))
-                    .filter(p -> applyBegin == null || p.applyTimestamp >= applyBegin)
-                    .filter(p -> applyEnd == null || p.applyTimestamp <= applyEnd)
-                    .filter(p -> deployBegin == null || (p.deployTimestamp != null && p.deployTimestamp >= deployBegin))
-                    .filter(p -> deployEnd == null || (p.deployTimestamp != null && p.deployTimestamp <= deployEnd))
+                    .filter(p -> query.matches(p, this::userName))
                     .map(p -> packageView(project, ws, p))
-                    .sorted(direction.equals("asc") ? order : order.reversed())
+                    .sorted(query.order())
                     .toList();
-            int from = Math.min(offset == null ? 0 : offset, matching.size());
-            int to = Math.min(from + (limit == null ? 10 : limit), matching.size());
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("data", matching.subList(from, to));
-            answer.put("total", matching.size());
-            return SimResponse.ok(answer);
+            return page(matching, query.offset(), query.limit());
         }
     }
 
@@ -96,18 +49,14 @@ final class DataArtsApi {
             World.Workspace ws = workspace(project, request, true);
             lifeCycles.settle(project, ws, request.now());
             List<Map<String, Object>> matching = ws.pendingItems.values().stream()
-                    .filter(i -> isBlank(submitUser) || submitUser.equals(i.submitUserName))
-                    .filter(i -> isBlank(itemName) || i.itemName.contains(itemName))
+                    .filter(i -> Fields.blank(submitUser) || submitUser.equals(i.submitUserName))
+                    .filter(i -> Fields.blank(itemName) || i.itemName.contains(itemName))
                     .filter(i -> taskType == null || i.taskType == taskType)
                     .filter(i -> start == null || i.submitTimestamp >= start)
                     .filter(i -> end == null || i.submitTimestamp <= end)
                     .map(i -> pendingItemView(project, i))
                     .toList();
-            int from = Math.min(offset, matching.size());
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("data", matching.subList(from, Math.min(from + limit, matching.size())));
-            answer.put("total", matching.size());
-            return SimResponse.ok(answer);
+            return page(matching, offset, limit);
         }
     }
 
@@ -290,20 +239,12 @@ final class DataArtsApi {
         return view;
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Comparator<Map<String, Object>> comparator(String column) {
-        Function<Map<String, Object>, Comparable> key = view -> column.equals("package_id")
-                ? Long.valueOf((String) view.get("package_id")) : (Comparable) view.get(column);
-        Comparator<Map<String, Object>> byColumn = Comparator.comparing(key,
-                Comparator.nullsFirst(Comparator.naturalOrder()));
-        return byColumn.thenComparing(view -> Long.valueOf((String) view.get("package_id")));
-    }
-
-    private static String orDefault(String value, String defaultValue) {
-        return value == null || value.isEmpty() ? defaultValue : value;
-    }
-
-    private static boolean isBlank(String s) {
-        return s == null || s.isEmpty();
+    /** One page of a listing, with the total of all that matched (offset counts records, not pages). */
+    private static SimResponse page(List<Map<String, Object>> matching, int offset, int limit) {
+        int from = Math.min(offset, matching.size());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("data", matching.subList(from, Math.min(from + limit, matching.size())));
+        answer.put("total", matching.size());
+        return SimResponse.ok(answer);
     }
 }

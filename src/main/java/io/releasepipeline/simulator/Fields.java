@@ -17,6 +17,11 @@ final class Fields {
         return node == null || node.isNull() || node.isMissingNode() || (node.isTextual() && node.asText().isEmpty());
     }
 
+    /** An optional text filter left out: absent or empty. */
+    static boolean blank(String s) {
+        return s == null || s.isEmpty();
+    }
+
     static String string(JsonNode body, String name) {
         JsonNode node = body.get(name);
         if (node == null || node.isNull()) {

@@ -1,10 +1,6 @@
 package io.releasepipeline.simulator;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -64,13 +60,8 @@ public class SimulatorConfiguration implements CamelConfiguration {
         if (json.isBlank()) {
             return;
         }
-        ObjectMapper mapper = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         try {
-            JsonNode node = mapper.readTree(json);
-            for (JsonNode one : node.isArray() ? node : mapper.createArrayNode().add(node)) {
-                simulator.faults().add(mapper.treeToValue(one, Fault.class));
-            }
+            simulator.faults().addJson(json.getBytes(StandardCharsets.UTF_8));
         } catch (Exception e) {
             throw new IllegalArgumentException("simulator.faults is not a JSON fault or array of faults: "
                     + e.getMessage().lines().findFirst().orElse(""));

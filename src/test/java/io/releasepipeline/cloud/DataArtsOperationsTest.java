@@ -27,7 +27,7 @@ class DataArtsOperationsTest extends CloudRouteTestSupport {
     private static final String WS = DemoData.WORKSPACE;
 
     private String newPackage(String name, int items) {
-        List<String> ids = simulator().addPendingItems(DemoData.PROJECT_ID, WS,
+        List<String> ids = simulator().scenarios().addPendingItems(DemoData.PROJECT_ID, WS,
                 IntStream.range(0, items).mapToObj(i -> name + "_item" + i).toList());
         return call("CreateFactoryPendingItemsPackage", new CreateFactoryPendingItemsPackageRequest(WS,
                 DemoData.APPLY_USER_ID, name, ids, List.of(DemoData.APPROVER_ID)),
@@ -93,7 +93,7 @@ class DataArtsOperationsTest extends CloudRouteTestSupport {
 
     @Test
     void listsPendingItemsPageByPageWithFilters() {
-        simulator().addPendingItems(DemoData.PROJECT_ID, WS, List.of("orders_a", "orders_b", "billing_c"));
+        simulator().scenarios().addPendingItems(DemoData.PROJECT_ID, WS, List.of("orders_a", "orders_b", "billing_c"));
         ListFactoryPendingItemsResponse all = call("ListFactoryPendingItems",
                 ListFactoryPendingItemsRequest.page(WS, 2, 0), ListFactoryPendingItemsResponse.class);
         assertEquals(4, all.total());

@@ -27,7 +27,7 @@ class ServiceStageAndApicTest extends CloudRouteTestSupport {
 
     @Test
     void releasePlanComponentsRunBatchByBatchAndAFinishedPlanAddsAnApicDeploy() throws Exception {
-        simulator().addReleasePlan(DemoData.PROJECT_ID, "plan-ok", List.of("gateway", "orders"),
+        simulator().scenarios().addReleasePlan(DemoData.PROJECT_ID, "plan-ok", List.of("gateway", "orders"),
                 List.of(DemoData.LD_API_ID));
         ReleasePlanDeployInfo first = plan("plan-ok");
         assertEquals(List.of("RUNNING", "CREATED"), first.components().stream().map(ComponentDeployInfo::status).toList());
@@ -46,7 +46,8 @@ class ServiceStageAndApicTest extends CloudRouteTestSupport {
 
     @Test
     void failedComponentRecordsItsMessageRollsBackAndLaterBatchesAreAborted() throws Exception {
-        simulator().addReleasePlan(DemoData.PROJECT_ID, "plan-fail", List.of("orders-fail", "billing"), List.of());
+        simulator().scenarios().addReleasePlan(DemoData.PROJECT_ID, "plan-fail", List.of("orders-fail", "billing"),
+                List.of());
         plan("plan-fail");
         Thread.sleep(350);
         ComponentDeployInfo failing = plan("plan-fail").components().get(0);
@@ -63,7 +64,8 @@ class ServiceStageAndApicTest extends CloudRouteTestSupport {
 
     @Test
     void failedRollbackEndsRollbackFailedWithItsMessage() throws Exception {
-        simulator().addReleasePlan(DemoData.PROJECT_ID, "plan-rb", List.of("orders-rollback-fail"), List.of());
+        simulator().scenarios().addReleasePlan(DemoData.PROJECT_ID, "plan-rb", List.of("orders-rollback-fail"),
+                List.of());
         plan("plan-rb");
         Thread.sleep(550);
         ComponentDeployInfo component = plan("plan-rb").components().get(0);

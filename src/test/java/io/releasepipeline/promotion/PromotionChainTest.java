@@ -12,7 +12,7 @@ class PromotionChainTest extends PromotionTestSupport {
     @Test
     void cleanPromotionCreatesDeploysWatchesThePlanAndVerifiesTheApi() throws Exception {
         List<String> items = pendingItems("orders_daily", "orders_hourly");
-        simulator().addReleasePlan(DemoData.PROJECT_ID, "plan-clean", List.of("gateway", "orders"),
+        simulator().scenarios().addReleasePlan(DemoData.PROJECT_ID, "plan-clean", List.of("gateway", "orders"),
                 List.of(DemoData.LD_API_ID));
         Promotion p = run(request(items, "orders", "plan-clean",
                 List.of(new PromotionRequest.LiveDataApi(DemoData.INSTANCE_ID, DemoData.LD_API_ID))));

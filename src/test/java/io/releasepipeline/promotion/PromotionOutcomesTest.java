@@ -79,8 +79,8 @@ class PromotionOutcomesTest extends PromotionTestSupport {
 
     @Test
     void failedComponentIsFollowedToTheEndOfItsRollback() throws Exception {
-        simulator().addReleasePlan(DemoData.PROJECT_ID, "plan-broken", List.of("web", "orders-fail", "batch"),
-                List.of());
+        simulator().scenarios().addReleasePlan(DemoData.PROJECT_ID, "plan-broken",
+                List.of("web", "orders-fail", "batch"), List.of());
         Promotion p = run(request(pendingItems("plan_a"), "plan_a", "plan-broken", null));
         assertEquals(Outcome.RELEASE_FAILED, p.getOutcome());
         assertTrue(p.getDetail().contains("orders-fail ROLLBACK_SUCCEED"), p.getDetail());
@@ -91,7 +91,7 @@ class PromotionOutcomesTest extends PromotionTestSupport {
 
     @Test
     void waitThatOutlivesThePollTimeoutEndsTimedOut() throws Exception {
-        simulator().addReleasePlan(DemoData.PROJECT_ID, "plan-slow", java.util.stream.IntStream.range(0, 60)
+        simulator().scenarios().addReleasePlan(DemoData.PROJECT_ID, "plan-slow", java.util.stream.IntStream.range(0, 60)
                 .mapToObj(i -> "slow-" + i).toList(), List.of());
         Promotion p = run(request(pendingItems("slow_a"), "slow_a", "plan-slow", null));
         assertEquals(Outcome.TIMED_OUT, p.getOutcome());
@@ -173,7 +173,7 @@ class PromotionOutcomesTest extends PromotionTestSupport {
 
     @Test
     void unknownComponentStatusIsKeptAndPolledUntilTheTimeout() throws Exception {
-        simulator().addReleasePlan(DemoData.PROJECT_ID, "plan-odd", List.of("odd"), List.of());
+        simulator().scenarios().addReleasePlan(DemoData.PROJECT_ID, "plan-odd", List.of("odd"), List.of());
         simulator().faults().add(Fault.body("ShowReleasePlanDeployInfo", 200, "{\"id\": \"plan-odd\", \"components\":"
                 + " [{\"name\": \"odd\", \"seq\": 1, \"status\": \"QUEUED_FOR_APPROVAL\"}]}", false));
         Promotion p = run(request(pendingItems("odd_a"), "odd_a", "plan-odd", null));

@@ -22,7 +22,7 @@ abstract class PromotionTestSupport extends CloudRouteTestSupport {
     }
 
     protected List<String> pendingItems(String... names) {
-        return simulator().addPendingItems(DemoData.PROJECT_ID, DemoData.WORKSPACE, List.of(names));
+        return simulator().scenarios().addPendingItems(DemoData.PROJECT_ID, DemoData.WORKSPACE, List.of(names));
     }
 
     protected static PromotionRequest request(List<String> items, String packageName, String releasePlanId,

@@ -140,7 +140,7 @@ class TriggersTest extends PromotionTestSupport {
 
     @Test
     void scheduleSubmitsItsDefinitionOnItsPeriod() throws Exception {
-        simulator().addPendingItems(DemoData.PROJECT_ID, DemoData.WORKSPACE, List.of("scheduled_only_x"));
+        simulator().scenarios().addPendingItems(DemoData.PROJECT_ID, DemoData.WORKSPACE, List.of("scheduled_only_x"));
         long deadline = System.currentTimeMillis() + 10_000;
         while (promotions().recent(50).stream().noneMatch(p -> p.getOutcome() == Outcome.SUCCEEDED
                 && !p.getPackages().isEmpty()) && System.currentTimeMillis() < deadline) {

@@ -62,7 +62,8 @@ class CrashSafetyTest {
                                                                                       String outcome)
             throws Exception {
         List<String> ids = items.equals("ok")
-                ? simulator.addPendingItems(DemoData.PROJECT_ID, DemoData.WORKSPACE, List.of("crash_" + point))
+                ? simulator.scenarios().addPendingItems(DemoData.PROJECT_ID, DemoData.WORKSPACE,
+                        List.of("crash_" + point))
                 : List.of("404404");
         Path inbox = Files.createDirectories(work.resolve("data/inbox"));
         Files.writeString(inbox.resolve("request.json"), "{\"workspace\": \"" + DemoData.WORKSPACE + "\","
@@ -100,7 +101,7 @@ class CrashSafetyTest {
         simulator.world().deploysByPackage().forEach((pkg, n) -> assertTrue(n <= 1, pkg + " deployed " + n + " times"));
         if (outcome.equals("SUCCEEDED")) {
             String name = line.get("packages").get(0).get("package_name").asText();
-            assertEquals(1, simulator.packagesNamed(DemoData.PROJECT_ID, DemoData.WORKSPACE, name));
+            assertEquals(1, simulator.scenarios().packagesNamed(DemoData.PROJECT_ID, DemoData.WORKSPACE, name));
         } else {
             try (Stream<Path> letters = Files.list(work.resolve("data/dead-letters"))) {
                 assertTrue(letters.anyMatch(f -> f.getFileName().toString().matches("dl-[0-9a-f]{12}\\.json")));
@@ -110,7 +111,8 @@ class CrashSafetyTest {
 
     @org.junit.jupiter.api.Test
     void sigtermStopsWithinTheShutdownTimeoutAndTheRestartFinishesThePromotion() throws Exception {
-        String item = simulator.addPendingItems(DemoData.PROJECT_ID, DemoData.WORKSPACE, List.of("term_a")).get(0);
+        String item = simulator.scenarios().addPendingItems(DemoData.PROJECT_ID, DemoData.WORKSPACE,
+                List.of("term_a")).get(0);
         Path inbox = Files.createDirectories(work.resolve("data/inbox"));
         Files.writeString(inbox.resolve("request.json"), "{\"workspace\": \"" + DemoData.WORKSPACE + "\","
                 + " \"pending_item_ids\": [\"" + item + "\"], \"package_name\": \"term\", \"apply_user_id\": \""

@@ -104,9 +104,9 @@ class FaultMatrixTest extends CloudRouteTestSupport {
                 for (String op : OPERATIONS) {
                     cell++;
                     String name = "m" + cell;
-                    List<String> items = simulator().addPendingItems(DemoData.PROJECT_ID, DemoData.WORKSPACE,
-                            List.of(name + "_item"));
-                    simulator().addReleasePlan(DemoData.PROJECT_ID, "plan-" + name, List.of("svc"),
+                    List<String> items = simulator().scenarios().addPendingItems(DemoData.PROJECT_ID,
+                            DemoData.WORKSPACE, List.of(name + "_item"));
+                    simulator().scenarios().addReleasePlan(DemoData.PROJECT_ID, "plan-" + name, List.of("svc"),
                             List.of(DemoData.LD_API_ID));
                     Fault fault = kind.fault().apply(op);
                     fault = switch (mode) {
@@ -153,7 +153,7 @@ class FaultMatrixTest extends CloudRouteTestSupport {
                         mismatches.add(kind.name() + " / " + mode + " / " + op + ": " + p.getOutcome() + " "
                                 + p.getDetail());
                     }
-                    if (simulator().packagesNamed(DemoData.PROJECT_ID, DemoData.WORKSPACE,
+                    if (simulator().scenarios().packagesNamed(DemoData.PROJECT_ID, DemoData.WORKSPACE,
                             p.getRequest().packageName()) > 1) {
                         mismatches.add("duplicate create: " + p.getRequest().packageName());
                     }
@@ -161,7 +161,7 @@ class FaultMatrixTest extends CloudRouteTestSupport {
             }
         }
         // a refused connection cannot hit one operation of a server that answers the others: the endpoint goes down
-        List<String> downItems = simulator().addPendingItems(DemoData.PROJECT_ID, DemoData.WORKSPACE,
+        List<String> downItems = simulator().scenarios().addPendingItems(DemoData.PROJECT_ID, DemoData.WORKSPACE,
                 List.of("down_item"));
         simulator().refuseConnections();
         Promotion down = template.requestBody("direct:promotion-submit", new PromotionRequest(DemoData.WORKSPACE,
@@ -181,8 +181,9 @@ class FaultMatrixTest extends CloudRouteTestSupport {
         deadLettered += down.getOutcome() == Outcome.DEAD_LETTERED ? 1 : 0;
         long lost = all.stream().filter(p -> p.getOutcome() == null).count();
         long duplicateDeploys = simulator().world().deploysByPackage().values().stream().filter(n -> n > 1).count();
-        long duplicateCreates = all.stream().filter(p -> p.getRequest() != null && simulator().packagesNamed(
-                DemoData.PROJECT_ID, DemoData.WORKSPACE, p.getRequest().packageName()) > 1).count();
+        long duplicateCreates = all.stream().filter(p -> p.getRequest() != null
+                && simulator().scenarios().packagesNamed(DemoData.PROJECT_ID, DemoData.WORKSPACE,
+                        p.getRequest().packageName()) > 1).count();
         List<String> journal = Files.readAllLines(promotions.journal());
         for (Promotion p : all) {
             long lines = journal.stream().filter(l -> l.contains("\"promotion_id\":\"" + p.getId() + "\"")).count();

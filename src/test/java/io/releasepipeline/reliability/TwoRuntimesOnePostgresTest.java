@@ -28,7 +28,7 @@ class TwoRuntimesOnePostgresTest {
             Path b = ChildRuntime.workDir(simulator, store);
             List<String> requests = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                String item = simulator.addPendingItems(DemoData.PROJECT_ID, DemoData.WORKSPACE,
+                String item = simulator.scenarios().addPendingItems(DemoData.PROJECT_ID, DemoData.WORKSPACE,
                         List.of("twin_" + i)).get(0);
                 requests.add("{\"workspace\": \"" + DemoData.WORKSPACE + "\", \"pending_item_ids\": [\"" + item
                         + "\"], \"package_name\": \"twin" + i + "_20260101000000000\", \"correlation_id\": \"twin-" + i
@@ -57,7 +57,7 @@ class TwoRuntimesOnePostgresTest {
             }
             simulator.world().deploysByPackage().forEach((pkg, n) -> assertTrue(n == 1, pkg + " deployed " + n));
             for (int i = 0; i < requests.size(); i++) {
-                long created = simulator.packagesNamed(DemoData.PROJECT_ID, DemoData.WORKSPACE,
+                long created = simulator.scenarios().packagesNamed(DemoData.PROJECT_ID, DemoData.WORKSPACE,
                         "twin" + i + "_20260101000000000");
                 assertTrue(created == 1, "twin" + i + " created " + created + " times");
             }

@@ -120,8 +120,8 @@ abstract class SentinelSecretsTest extends CloudRouteTestSupport {
 
     @Test
     void noSecretAppearsInLogsJournalDeadLettersExceptionsOrAnswers() throws Exception {
-        simulator().addUser("5e1f0c0a5e1f0c0a5e1f0c0a5e1f0c0a", "sentinel_user", IAM_PASSWORD, AK, SK);
-        List<String> items = simulator().addPendingItems(DemoData.PROJECT_ID, DemoData.WORKSPACE,
+        simulator().scenarios().addUser("5e1f0c0a5e1f0c0a5e1f0c0a5e1f0c0a", "sentinel_user", IAM_PASSWORD, AK, SK);
+        List<String> items = simulator().scenarios().addPendingItems(DemoData.PROJECT_ID, DemoData.WORKSPACE,
                 List.of("secret_a", "secret_b"));
         assertEquals(Outcome.SUCCEEDED, run(request(items.subList(0, 1), "secret_ok")).getOutcome());
         assertEquals(Outcome.DEAD_LETTERED, run(request(List.of("404404"), "secret_missing")).getOutcome());
@@ -141,8 +141,9 @@ abstract class SentinelSecretsTest extends CloudRouteTestSupport {
         http("{}", null);
 
         Set<String> secrets = new HashSet<>(List.of(AK, SK, IAM_PASSWORD, WEBHOOK));
-        secrets.addAll(simulator().issuedTokens());
-        assertEquals(authMode().equals("token"), simulator().issuedTokens().size() > 0, "token mode used IAM");
+        secrets.addAll(simulator().scenarios().issuedTokens());
+        assertEquals(authMode().equals("token"), simulator().scenarios().issuedTokens().size() > 0,
+                "token mode used IAM");
         seen.add(logs.toString());
         seen.add(Files.readString(dataDir().resolve("journal.jsonl")));
         try (Stream<Path> files = Files.walk(dataDir().resolve("dead-letters"))) {
