@@ -9,8 +9,9 @@ import io.releasepipeline.cloud.dataarts.DeployFactoryPackagesRequest;
 import io.releasepipeline.cloud.dataarts.ListFactoryPendingItemsRequest;
 import io.releasepipeline.cloud.dataarts.ListFactoryPendingItemsResponse;
 import io.releasepipeline.cloud.dataarts.PendingItem;
-import io.releasepipeline.cloud.dataarts.ReleasePackage;
+import io.releasepipeline.cloud.dataarts.DeployStatus;
 import io.releasepipeline.cloud.dataarts.ShowFactoryPackageDetailResponse;
+import io.releasepipeline.cloud.servicestage.ComponentStatus;
 import io.releasepipeline.cloud.servicestage.ReleasePlanDeployInfo;
 import io.releasepipeline.simulator.DemoData;
 import io.releasepipeline.simulator.Simulator;
@@ -92,17 +93,17 @@ final class BaselineSide {
             statusCalls++;
             status = call("GET", "/v2/" + DemoData.PROJECT_ID + "/factory/release-packages/" + id, job.workspace(),
                     null, ShowFactoryPackageDetailResponse.class).releasePackage().deployStatus();
-            if (status == null || status != ReleasePackage.BEING_RELEASED) {
+            if (status == null || status != DeployStatus.BEING_RELEASED.code()) {
                 break;
             }
             Thread.sleep(WAITER_INTERVAL_MS);
         }
-        boolean ok = status != null && status == ReleasePackage.SUCCESSFUL;
+        boolean ok = status != null && status == DeployStatus.SUCCESSFUL.code();
         while (true) {
             statusCalls++;
             ReleasePlanDeployInfo info = call("GET", "/v3/" + DemoData.PROJECT_ID + "/cas/release-plans/"
                     + job.releasePlanId() + "/deploy-info", null, null, ReleasePlanDeployInfo.class);
-            if (info.components().stream().allMatch(c -> ReleasePlanDeployInfo.TERMINAL.contains(c.status()))) {
+            if (info.components().stream().allMatch(c -> ComponentStatus.TERMINAL.contains(c.status()))) {
                 ok &= info.components().stream().allMatch(c -> c.status().startsWith("SUCCE"));
                 break;
             }

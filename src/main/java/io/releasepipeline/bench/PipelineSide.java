@@ -45,7 +45,7 @@ final class PipelineSide {
             succeeded += p.getOutcome() == Outcome.SUCCEEDED ? 1 : 0;
             Instant deployCalled = p.getStages().stream().filter(s -> s.stage() == Promotion.Stage.POLL)
                     .map(Promotion.StageTime::startedAt).findFirst().orElse(null);
-            String packageName = p.getPackages().isEmpty() ? null : p.getPackages().get(0).getPackageName();
+            String packageName = p.getPackages().isEmpty() ? null : p.getPackages().get(0).packageName();
             times.add(new SideResult.Times(deployCalled, providerDone(simulator, job, packageName),
                     p.getFinishedAt()));
         }

@@ -1,10 +1,10 @@
 package io.releasepipeline.cli;
 
-import io.releasepipeline.deadletter.DeadLetter;
+import io.releasepipeline.deadletter.DeadLetterConfiguration;
 import io.releasepipeline.deadletter.DeadLetters;
+import io.releasepipeline.promotion.DeadLetter;
 import io.releasepipeline.promotion.Outcome;
 import io.releasepipeline.promotion.Promotion;
-import io.releasepipeline.promotion.PromotionConfiguration;
 import io.releasepipeline.promotion.PromotionJson;
 import io.releasepipeline.promotion.Promotions;
 import java.io.PrintStream;
@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /** {@code dlq list|show|replay|discard}: the dead-letter store. */
 final class DlqCommand {
@@ -44,7 +45,7 @@ final class DlqCommand {
             err.println("release-pipeline: use dlq list, or dlq show|replay|discard ID; see dlq --help");
             return Main.USAGE;
         }
-        DeadLetters letters = PromotionConfiguration.deadLetters(Runtime.properties());
+        DeadLetters letters = DeadLetterConfiguration.open(Runtime.properties());
         try {
             switch (verb) {
                 case "list" -> list(letters.list(), json, out);
@@ -58,7 +59,7 @@ final class DlqCommand {
                 }
             }
             return Main.OK;
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | NoSuchElementException e) {
             err.println("release-pipeline: " + e.getMessage());
             return Main.FAILED;
         }

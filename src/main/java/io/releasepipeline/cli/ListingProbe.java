@@ -22,7 +22,7 @@ public final class ListingProbe {
         Path data = Files.createTempDirectory("release-pipeline-listing");
         Properties p = Runtime.onePass();
         p.setProperty("simulator.embedded", "false");
-        for (String key : io.releasepipeline.simulator.SimulatorConfiguration.ENDPOINT_KEYS) {
+        for (String key : io.releasepipeline.cloud.CloudConfiguration.ENDPOINT_KEYS) {
             p.setProperty(key, args[0]);
         }
         p.setProperty("promotion.store-dir", data.resolve("store").toString());

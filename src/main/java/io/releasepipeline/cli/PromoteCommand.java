@@ -2,10 +2,12 @@ package io.releasepipeline.cli;
 
 import io.releasepipeline.deadletter.DeadLetters;
 import io.releasepipeline.promotion.Outcome;
+import io.releasepipeline.promotion.Outcomes;
 import io.releasepipeline.promotion.Promotion;
 import io.releasepipeline.promotion.PromotionDefinitions;
 import io.releasepipeline.promotion.PromotionJson;
 import io.releasepipeline.promotion.PromotionRequest;
+import io.releasepipeline.promotion.PromotionViews;
 import io.releasepipeline.promotion.Promotions;
 import io.releasepipeline.simulator.Simulator;
 import java.io.PrintStream;
@@ -99,7 +101,8 @@ final class PromoteCommand {
         if (json) {
             List<Map<String, Object>> outcomes = new ArrayList<>();
             started.forEach((name, p) -> {
-                Map<String, Object> row = new LinkedHashMap<>(promotions.summary(p));
+                Map<String, Object> row = new LinkedHashMap<>(context.getRegistry()
+                        .lookupByNameAndType("promotionViews", PromotionViews.class).summary(p));
                 row.put("name", name);
                 row.put("expected", expected.get(name));
                 row.put("api_calls", p.getApiCalls());
@@ -114,7 +117,8 @@ final class PromoteCommand {
                 rows);
         DeadLetters deadLetters = context.getRegistry().lookupByNameAndType("deadLetters", DeadLetters.class);
         out.println();
-        out.println("Journal:      " + promotions.journalLocation());
+        out.println("Journal:      " + context.getRegistry().lookupByNameAndType("outcomes", Outcomes.class)
+                .journalLocation());
         out.println("Dead letters: " + deadLetters.directory().toAbsolutePath() + " (" + deadLetters.list().size()
                 + " entries)");
         out.println(asExpected ? "Every promotion ended as expected." : "Some promotions did not end as expected.");

@@ -1,8 +1,5 @@
 package io.releasepipeline.cli;
 
-import io.releasepipeline.cloud.CloudConfiguration;
-import io.releasepipeline.promotion.PromotionConfiguration;
-import io.releasepipeline.simulator.SimulatorConfiguration;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +10,8 @@ import org.apache.camel.spi.PropertiesComponent;
 
 /**
  * Builds the Camel runtime: application.properties from the working directory when present (else the packaged
- * one), routes from ./routes when present (else the packaged ones), the simulator first, then the cloud layer.
+ * one), which names the configuration classes (camel.main.configurationClasses), and routes from ./routes when
+ * present (else the packaged ones).
  */
 final class Runtime {
 
@@ -51,14 +49,15 @@ final class Runtime {
     static Main create(Properties overrides) {
         Main main = new Main();
         main.setPropertyPlaceholderLocations(propertiesLocation());
-        main.configure().withRoutesIncludePattern(Files.isDirectory(Path.of("routes"))
-                ? "file:routes/*.camel.yaml" : "classpath:routes/*.camel.yaml");
-        main.configure().addConfiguration(new SimulatorConfiguration());
-        main.configure().addConfiguration(new CloudConfiguration());
-        main.configure().addConfiguration(new PromotionConfiguration());
-        if (overrides != null) {
-            main.setOverrideProperties(overrides);
+        Properties settings = new Properties();
+        if (Files.isDirectory(Path.of("routes"))) {
+            // ./routes, when there is one, instead of the packaged routes application.properties names
+            settings.setProperty("camel.main.routesIncludePattern", "file:routes/*.camel.yaml");
         }
+        if (overrides != null) {
+            settings.putAll(overrides);
+        }
+        main.setOverrideProperties(settings);
         return main;
     }
 
@@ -67,6 +66,8 @@ final class Runtime {
         Properties p = new Properties();
         p.setProperty("promotion.triggers", "false");
         p.setProperty("camel.server.enabled", "false");
+        // the webhook's REST API needs the server: without it, its routes are not loaded at all
+        p.setProperty("camel.main.routesExcludePattern", "**/webhook.camel.yaml");
         p.setProperty("camel.management.enabled", "false");
         return p;
     }

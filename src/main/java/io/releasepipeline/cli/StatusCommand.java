@@ -1,9 +1,9 @@
 package io.releasepipeline.cli;
 
-import io.releasepipeline.promotion.PromotionConfiguration;
 import io.releasepipeline.promotion.PromotionJson;
 import io.releasepipeline.promotion.PromotionSnapshot;
 import io.releasepipeline.promotion.PromotionStore;
+import io.releasepipeline.promotion.PromotionStores;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,7 +39,7 @@ final class StatusCommand {
         PromotionStore store;
         try {
             PropertiesComponent p = Runtime.properties();
-            store = PromotionConfiguration.store(p, PromotionConfiguration.journal(p), System.getenv());
+            store = PromotionStores.open(p, PromotionStores.journal(p), System.getenv());
         } catch (IllegalArgumentException e) {
             err.println("release-pipeline: configuration: " + e.getMessage());
             return Main.USAGE;

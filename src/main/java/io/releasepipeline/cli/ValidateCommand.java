@@ -11,7 +11,7 @@ import io.releasepipeline.cloud.dataarts.ListFactoryPendingItemsResponse;
 import io.releasepipeline.cloud.dataarts.ListFactoryReleasePackagesRequest;
 import io.releasepipeline.cloud.dataarts.ListFactoryReleasePackagesResponse;
 import io.releasepipeline.cloud.dataarts.PendingItem;
-import io.releasepipeline.cloud.dataarts.ReleasePackage;
+import io.releasepipeline.cloud.dataarts.DeployStatus;
 import io.releasepipeline.cloud.dataarts.ShowFactoryPackageDetailRequest;
 import io.releasepipeline.cloud.dataarts.ShowFactoryPackageDetailResponse;
 import io.releasepipeline.cloud.servicestage.ReleasePlanDeployInfo;
@@ -156,14 +156,14 @@ final class ValidateCommand {
             String id = created.releasePackageId();
             call("DeployFactoryPackages", new DeployFactoryPackagesRequest(workspace, List.of(id), 0), Object.class,
                     r -> "package " + id + " deploying");
-            Integer status = ReleasePackage.BEING_RELEASED;
+            Integer status = DeployStatus.BEING_RELEASED.code();
             long deadline = System.currentTimeMillis() + 60_000;
-            while (status != null && status == ReleasePackage.BEING_RELEASED && System.currentTimeMillis() < deadline) {
+            while (status != null && status == DeployStatus.BEING_RELEASED.code() && System.currentTimeMillis() < deadline) {
                 sleep(500);
                 ShowFactoryPackageDetailResponse detail = quietly(new ShowFactoryPackageDetailRequest(workspace, id));
                 status = detail == null ? null : detail.releasePackage().deployStatus();
             }
-            boolean released = status != null && status == ReleasePackage.SUCCESSFUL;
+            boolean released = status != null && status == DeployStatus.SUCCESSFUL.code();
             allOk &= released;
             report(released ? "ok" : "FAIL", "deploy outcome", "package " + id + " ended with deploy_status=" + status,
                     null);

@@ -31,16 +31,18 @@ public class CloudCall {
     private final TokenCache tokens;
     private final ErrorClassifier classifier;
     private final ObjectMapper json;
+    private final PipelineMetrics metrics;
 
     public enum AuthMode { AKSK, TOKEN }
 
     public CloudCall(AuthMode authMode, String projectId, TokenCache tokens, ErrorClassifier classifier,
-                     ObjectMapper json) {
+                     ObjectMapper json, PipelineMetrics metrics) {
         this.authMode = authMode;
         this.projectId = projectId;
         this.tokens = tokens;
         this.classifier = classifier;
         this.json = json;
+        this.metrics = metrics;
     }
 
     /** The typed request as the JSON body the provider documents (none for a GET). */
@@ -96,12 +98,12 @@ public class CloudCall {
         forgetSecrets(exchange);
         CloudApiException ioFailure = exchange.getProperty("cloudIoFailure", CloudApiException.class);
         if (ioFailure != null) {
-            PipelineMetrics.apiCall(ioFailure.getOperation(), 0);
+            metrics.apiCall(ioFailure.getOperation(), 0);
             throw ioFailure;
         }
         Message out = exchange.getMessage();
         int status = out.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
-        PipelineMetrics.apiCall(exchange.getProperty("cloudOperation", String.class), status);
+        metrics.apiCall(exchange.getProperty("cloudOperation", String.class), status);
         String requestId = out.getHeader("X-Request-Id", String.class);
         String body = out.getBody(String.class);
         if (status >= 200 && status < 300) {

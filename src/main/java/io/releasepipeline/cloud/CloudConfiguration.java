@@ -2,28 +2,43 @@ package io.releasepipeline.cloud;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.releasepipeline.cloud.iam.KeystoneCreateUserTokenByPasswordRequest;
-import io.releasepipeline.simulator.DemoData;
+import io.releasepipeline.observe.PipelineMetrics;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.PropertyInject;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.spi.PropertiesComponent;
 
 /**
  * Binds the cloud API layer's beans from application.properties and the environment. Invalid settings stop the
- * runtime here, with one message naming the key and the fix.
+ * runtime here, with one message naming the key and the fix. The call path's beans are bound in {@link #configure}
+ * rather than by {@code @BindToRegistry} methods: they need the credentials the sandbox binds and the endpoints it
+ * points at the simulator, which exist only once the configurations before this one have run their configure.
  */
 public class CloudConfiguration implements CamelConfiguration {
 
+    /** The bean under which the sandbox (the embedded simulator) binds its demo credentials. */
+    public static final String SANDBOX_CREDENTIALS = "sandboxCredentials";
+
     private final Map<String, String> env;
 
+    @PropertyInject(value = "cloud.workspace", defaultValue = "")
+    private String readinessWorkspace;
+
+    @PropertyInject(value = "health.cloud-check-cache-seconds", defaultValue = "30")
+    private long readinessCacheSeconds;
+
+    /** As camel.main.configurationClasses creates it: secrets from {@link RuntimeEnvironment}. */
     public CloudConfiguration() {
-        this(System.getenv());
+        this(null);
     }
 
     public CloudConfiguration(Map<String, String> env) {
@@ -34,9 +49,13 @@ public class CloudConfiguration implements CamelConfiguration {
     public void configure(CamelContext context) throws Exception {
         PropertiesComponent properties = context.getPropertiesComponent();
         boolean sandbox = Boolean.parseBoolean(properties.resolveProperty("simulator.embedded").orElse("false"));
+        Map<String, String> env = this.env != null ? this.env : RuntimeEnvironment.of(context);
         Credentials credentials = Credentials.load(env, properties.resolveProperty("cloud.credentials-file").orElse(null));
-        if (sandbox) {
-            credentials = credentials.orElse(DemoData.CREDENTIALS);
+        Credentials sandboxCredentials = context.getRegistry().lookupByNameAndType(SANDBOX_CREDENTIALS,
+                Credentials.class);
+        if (sandbox && sandboxCredentials != null) {
+            // the embedded simulator bound its demo credentials: they open only the simulator
+            credentials = credentials.orElse(sandboxCredentials);
         }
         for (String key : ENDPOINT_KEYS) {
             endpoint(key, required(properties, key), sandbox);
@@ -89,11 +108,19 @@ public class CloudConfiguration implements CamelConfiguration {
         if (tokens != null) {
             context.getRegistry().bind("tokenCache", tokens);
         }
-        context.getRegistry().bind("cloudCall", new CloudCall(mode, projectId, tokens, classifier, json));
+        context.getRegistry().bind("cloudCall", new CloudCall(mode, projectId, tokens, classifier, json,
+                context.getRegistry().findSingleByType(PipelineMetrics.class)));
     }
 
-    private static final String[] ENDPOINT_KEYS = {"cloud.dataarts.endpoint", "cloud.servicestage.endpoint",
-        "cloud.roma.endpoint", "cloud.iam.endpoint"};
+    /** Readiness includes the cloud endpoints (found by Camel's health-check registry as a bean). */
+    @BindToRegistry("cloudReadiness")
+    public CloudReadiness cloudReadiness() {
+        return new CloudReadiness(readinessWorkspace, Duration.ofSeconds(readinessCacheSeconds));
+    }
+
+    /** The endpoint keys of the provider's services (the sandbox points each at the simulator). */
+    public static final List<String> ENDPOINT_KEYS = List.of("cloud.dataarts.endpoint", "cloud.servicestage.endpoint",
+        "cloud.roma.endpoint", "cloud.iam.endpoint");
 
     /** An endpoint is scheme, host and optional port; outside the sandbox only https leaves this machine. */
     static void endpoint(String key, String value, boolean sandbox) {

@@ -1,10 +1,8 @@
 package io.releasepipeline.deadletter;
 
-import io.releasepipeline.cloud.CloudApiException;
 import io.releasepipeline.promotion.CrashPoint;
-import io.releasepipeline.promotion.Promotion;
+import io.releasepipeline.promotion.DeadLetter;
 import io.releasepipeline.promotion.PromotionJson;
-import io.releasepipeline.promotion.Promotions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -14,12 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
+import java.util.NoSuchElementException;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.apache.camel.Exchange;
 
 /**
  * The durable dead-letter store: one JSON file per entry in a directory, written atomically (temporary file, fsync,
@@ -30,28 +26,14 @@ public class DeadLetters {
     private static final Pattern ID = Pattern.compile("dl-[0-9a-f]{12}");
 
     private final Path directory;
-    private final Clock clock;
-
-    public DeadLetters(Path directory, Clock clock) {
+    public DeadLetters(Path directory) {
         this.directory = directory;
-        this.clock = clock;
     }
 
-    /** Stores the failure of the promotion on this exchange; answers the entry's id. */
-    public String store(Exchange exchange) {
-        Promotion p = exchange.getProperty(Promotions.PROPERTY, Promotion.class);
-        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        CloudApiException cloud = e instanceof CloudApiException c ? c : null;
-        String id = "dl-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        DeadLetter letter = new DeadLetter(id, p.getId(), p.getRequest(), p.getStage().name(),
-                cloud != null ? cloud.getCategory().name() : "UNKNOWN",
-                cloud != null ? cloud.getService() : null, cloud != null ? cloud.getOperation() : null,
-                cloud != null && cloud.getHttpStatus() > 0 ? cloud.getHttpStatus() : null,
-                cloud != null ? cloud.getErrorCode() : null,
-                cloud != null ? cloud.getErrorMsg() : e == null ? null : e.getClass().getSimpleName(),
-                cloud != null ? cloud.getRequestId() : null, p.getRetries(), clock.instant().toString());
-        write(directory.resolve(id + ".json"), PromotionJson.write(letter));
-        return id;
+    /** Stores a dead letter; answers its id. */
+    public String store(DeadLetter letter) {
+        write(directory.resolve(letter.id() + ".json"), PromotionJson.write(letter));
+        return letter.id();
     }
 
     public List<DeadLetter> list() {
@@ -66,11 +48,11 @@ public class DeadLetters {
         }
     }
 
-    /** The entry, or an {@link IllegalArgumentException} when there is none by that id. */
+    /** The entry, or a {@link NoSuchElementException} when there is none by that id. */
     public DeadLetter get(String id) {
         Path file = file(id);
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("no dead letter " + id + " in " + directory);
+            throw new NoSuchElementException("no dead letter by that id (dlq list shows them)");
         }
         return read(file);
     }
@@ -102,7 +84,8 @@ public class DeadLetters {
 
     private Path file(String id) {
         if (id == null || !ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("a dead letter id looks like dl-0123456789ab");
+            // not an id this store ever gives (and never a path): there is no such entry
+            throw new NoSuchElementException("no dead letter by that id: a dead letter id looks like dl-0123456789ab");
         }
         return directory.resolve(id + ".json");
     }

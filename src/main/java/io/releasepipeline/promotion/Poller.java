@@ -10,9 +10,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one way this runtime waits for asynchronous work, described once (like the provider's Terraform waiters):
- * an initial delay, a backoff multiplier with jitter, a maximum interval and an overall timeout. Routes loop with
- * {@link #pending} and {@code delay} by {@link #nextDelay}; a check route sets {@link #DONE} when the work is
- * terminal. A timeout is an outcome of its own ({@link #TIMED_OUT}), never an endless wait.
+ * an initial delay, a backoff multiplier with jitter, a maximum interval and an overall timeout. The one wait route
+ * ({@code direct:wait} in routes/polling.camel.yaml) runs a check, sets {@link #DONE} from its answer, lets
+ * {@link #update} decide the wait's {@link #STATE} (WAITING, DONE or TIMED_OUT), and loops while it is WAITING with a
+ * {@code delay} of {@link #nextDelay}. A timeout is an outcome of its own ({@link #TIMED_OUT}), never an endless wait.
  *
  * <p>It also learns how long each kind of wait usually takes (raised to any time its work was seen not done yet,
  * then a moving average of when it was seen done) and makes the first check of the next wait of that kind at that
@@ -23,9 +24,14 @@ public class Poller {
 
     public static final String DONE = "pollDone";
     public static final String TIMED_OUT = "pollTimedOut";
+    /** The wait's state after its last check: WAITING, DONE or TIMED_OUT (the wait route loops while WAITING). */
+    public static final String STATE = "pollState";
+    /** The endpoint of the wait's check, which sets {@link #DONE}. */
+    public static final String CHECK = "pollCheck";
     private static final String WAIT = "pollWait";
     private static final String STARTED = "pollStarted";
-    private static final String ATTEMPT = "pollAttempt";
+    /** How many delays the wait has had so far (the packages' check calls nothing before the first). */
+    public static final String ATTEMPT = "pollAttempt";
     private static final double LEARNING_RATE = 0.3;
     private static final Logger LOG = LoggerFactory.getLogger(Poller.class);
 
@@ -56,15 +62,27 @@ public class Poller {
             exchange.setProperty(ATTEMPT, 0);
         }
         exchange.setProperty(DONE, false);
+        exchange.setProperty(STATE, "WAITING");
     }
 
-    /** True while the work is not terminal and time is left; marks the wait as timed out when time ran out. */
-    public boolean pending(Exchange exchange) {
+    /** Starts a wait whose check is the route {@code check} (the wait route calls it before each decision). */
+    public void start(Exchange exchange, String what, String check) {
+        start(exchange, what);
+        exchange.setProperty(CHECK, check);
+    }
+
+    /**
+     * After a check: DONE when the work is terminal, TIMED_OUT when time ran out (recorded in {@link #TIMED_OUT}),
+     * else WAITING; answers whether the wait goes on.
+     */
+    public boolean update(Exchange exchange) {
         if (exchange.getProperty(DONE, false, Boolean.class)) {
+            exchange.setProperty(STATE, "DONE");
             return false;
         }
         if (remainingNanos(exchange) <= 0) {
             exchange.setProperty(TIMED_OUT, exchange.getProperty(WAIT, String.class));
+            exchange.setProperty(STATE, "TIMED_OUT");
             LOG.info("gave up waiting for {} after {}", exchange.getProperty(WAIT), timeout);
             return false;
         }
@@ -75,6 +93,7 @@ public class Poller {
             double seen = Math.min(elapsedMillis(exchange), maxInterval.toMillis());
             typicalMillis.merge(what, seen, Math::max);
         }
+        exchange.setProperty(STATE, "WAITING");
         return true;
     }
 
@@ -91,7 +110,7 @@ public class Poller {
         double bounded = Math.min(base, maxInterval.toMillis());
         double jittered = bounded * (1 + jitter * (2 * ThreadLocalRandom.current().nextDouble() - 1));
         long delay = Math.max(0, Math.min((long) jittered, remainingNanos(exchange) / 1_000_000));
-        Promotion promotion = Promotions.of(exchange);
+        Promotion promotion = exchange.getProperty(Promotions.PROPERTY, Promotion.class);
         if (promotion != null) {
             promotion.nextCheckIn(delay);
         }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * One promotion's state as it moves through the chain: the stages it went through, the packages and release-plan
@@ -24,41 +25,6 @@ public final class Promotion {
     public record StageTime(Stage stage, Instant startedAt) {
     }
 
-    /** A package of this promotion; {@code deployStatus} is the provider's 1, 2, 3 or 5. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public static final class PackageState {
-        String packageId;
-        String packageName;
-        Integer deployStatus;
-        int deploys;
-        int redeploys;
-        Long deployTimestamp;
-        @JsonIgnore
-        boolean toDeploy;
-        @JsonIgnore
-        boolean claimedElsewhere;
-
-        public String getPackageId() {
-            return packageId;
-        }
-
-        public String getPackageName() {
-            return packageName;
-        }
-
-        public Integer getDeployStatus() {
-            return deployStatus;
-        }
-
-        public int getDeploys() {
-            return deploys;
-        }
-
-        public int getRedeploys() {
-            return redeploys;
-        }
-    }
-
     /** A release-plan component as last read. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ComponentState(String name, String seq, String status, String jobStatus, String failMessage,
@@ -69,7 +35,7 @@ public final class Promotion {
     private final PromotionRequest request;
     private final Instant acceptedAt;
     private final List<StageTime> stages = new ArrayList<>();
-    private final Map<String, PackageState> packages = new LinkedHashMap<>();
+    private final Map<String, PackageState> packages = new LinkedHashMap<>();  // replaced whole, under this lock
     private final List<String> pendingItemIds = new ArrayList<>();
     private volatile List<ComponentState> components = List.of();
     private final Map<String, Boolean> verified = new LinkedHashMap<>();
@@ -97,12 +63,8 @@ public final class Promotion {
         p.stages.clear();
         p.stages.addAll(s.stages());
         for (PromotionSnapshot.PackageSnapshot pkg : s.packages()) {
-            PackageState state = p.packageState(pkg.packageId(), pkg.packageName());
-            state.deployStatus = pkg.deployStatus();
-            state.deploys = pkg.deploys();
-            state.redeploys = pkg.redeploys();
-            state.toDeploy = pkg.toDeploy();
-            state.deployTimestamp = pkg.deployTimestamp();
+            p.packages.put(pkg.packageId(), new PackageState(pkg.packageId(), pkg.packageName(), pkg.deployStatus(),
+                    pkg.deploys(), pkg.redeploys(), pkg.deployTimestamp(), pkg.toDeploy(), false));
         }
         p.pendingItemIds.addAll(s.pendingItemIds());
         p.components = List.copyOf(s.components());
@@ -114,8 +76,8 @@ public final class Promotion {
 
     synchronized PromotionSnapshot snapshot() {
         return new PromotionSnapshot(id, request, acceptedAt, List.copyOf(stages), packages.values().stream()
-                .map(k -> new PromotionSnapshot.PackageSnapshot(k.packageId, k.packageName, k.deployStatus, k.deploys,
-                        k.redeploys, k.toDeploy, k.deployTimestamp)).toList(), List.copyOf(pendingItemIds), components,
+                .map(k -> new PromotionSnapshot.PackageSnapshot(k.packageId(), k.packageName(), k.deployStatus(),
+                        k.deploys(), k.redeploys(), k.toDeploy(), k.deployTimestamp())).toList(), List.copyOf(pendingItemIds), components,
                 Map.copyOf(verified), apiCalls.get(), retries.get(), outcome, detail, finishedAt);
     }
 
@@ -153,17 +115,51 @@ public final class Promotion {
         return List.copyOf(packages.values());
     }
 
-    synchronized PackageState packageState(String packageId, String name) {
-        return packages.computeIfAbsent(packageId, k -> {
-            PackageState p = new PackageState();
-            p.packageId = packageId;
-            p.packageName = name;
-            return p;
-        });
-    }
-
     synchronized PackageState findPackage(String packageId) {
         return packages.get(packageId);
+    }
+
+    /** Records a package as the provider reports it now (one this promotion knows, or one it has just found). */
+    synchronized void packageSeen(String packageId, String name, Integer deployStatus, Long deployTimestamp) {
+        PackageState known = packages.get(packageId);
+        packages.put(packageId, (known != null ? known : new PackageState(packageId, name, null, 0, 0, null, false,
+                false)).seen(deployStatus, deployTimestamp));
+    }
+
+    /** Records the package this promotion has just created. */
+    synchronized void packageCreated(String packageId, String name) {
+        packages.put(packageId, PackageState.created(packageId, name));
+    }
+
+    /** Replaces a package's state whole with what {@code change} makes of it; nothing when there is no such package. */
+    synchronized void updatePackage(String packageId, UnaryOperator<PackageState> change) {
+        packages.computeIfPresent(packageId, (id, state) -> change.apply(state));
+    }
+
+    /** Every package ended (successful or failed): nothing left to watch. */
+    @JsonIgnore
+    public synchronized boolean isPackagesTerminal() {
+        return packages.values().stream().allMatch(PackageState::isTerminal);
+    }
+
+    /** Pending items to release and no package yet: the create step creates one. */
+    @JsonIgnore
+    public synchronized boolean isPackageNeeded() {
+        return packages.isEmpty() && !pendingItemIds.isEmpty();
+    }
+
+    /** A package ended failed and the request allows deploying it again. */
+    @JsonIgnore
+    public synchronized boolean isRedeployDue() {
+        int allowed = request.redeployFailed() == null ? 0 : request.redeployFailed();
+        return packages.values().stream().anyMatch(s -> s.mayRedeploy(allowed));
+    }
+
+    /** Every livedata API of the request showed a deploy newer than the promotion. */
+    @JsonIgnore
+    public synchronized boolean isAllVerified() {
+        List<PromotionRequest.LiveDataApi> apis = request.livedataApis();
+        return apis != null && verified.size() == apis.size() && verified.values().stream().allMatch(v -> v);
     }
 
     public synchronized List<String> getPendingItemIds() {

@@ -1,153 +1,192 @@
 package io.releasepipeline.promotion;
 
-import io.releasepipeline.deadletter.DeadLetters;
-import java.nio.file.Path;
+import io.releasepipeline.cloud.RuntimeEnvironment;
+import io.releasepipeline.observe.PipelineMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.TemplatedRouteBuilder;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.releasepipeline.observe.CloudReadiness;
-import io.releasepipeline.observe.PipelineMetrics;
+import org.apache.camel.PropertyInject;
 import org.apache.camel.StartupListener;
-import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.spi.PropertiesComponent;
 
 /**
- * Binds the promotion pipeline's beans from application.properties, and with {@code promotion.triggers=true} one
- * scheduled route per promotion definition (from the {@code scheduled-promotion} route template).
+ * The promotion pipeline's beans, from application.properties (named in camel.main.configurationClasses), and with
+ * {@code promotion.triggers=true} one scheduled route per promotion definition (from the {@code scheduled-promotion}
+ * route template) and the resumption of what a previous process left in flight.
  */
 public class PromotionConfiguration implements CamelConfiguration {
 
     private final Map<String, String> env;
+    private final Clock clock = Clock.systemUTC();
+    private PromotionStore store;
+    private Promotions promotions;
+    private Outcomes outcomes;
 
+    @PropertyInject(value = "promotion.max-request-bytes", defaultValue = "1048576")
+    private int maxRequestBytes;
+    @PropertyInject(value = "cloud.project-id", defaultValue = "")
+    private String projectId;
+    @PropertyInject(value = "poll.initial-delay-ms", defaultValue = "1000")
+    private long pollInitialDelay;
+    @PropertyInject(value = "poll.multiplier", defaultValue = "1.5")
+    private double pollMultiplier;
+    @PropertyInject(value = "poll.jitter", defaultValue = "0.2")
+    private double pollJitter;
+    @PropertyInject(value = "poll.max-interval-ms", defaultValue = "10000")
+    private long pollMaxInterval;
+    @PropertyInject(value = "poll.timeout-ms", defaultValue = "600000")
+    private long pollTimeout;
+    @PropertyInject(value = "retry.max-attempts", defaultValue = "5")
+    private int retryMaxAttempts;
+    @PropertyInject(value = "retry.initial-delay-ms", defaultValue = "500")
+    private long retryInitialDelay;
+    @PropertyInject(value = "retry.multiplier", defaultValue = "2")
+    private double retryMultiplier;
+    @PropertyInject(value = "retry.max-delay-ms", defaultValue = "10000")
+    private long retryMaxDelay;
+    @PropertyInject(value = "promotion.triggers", defaultValue = "true")
+    private boolean triggers;
+    @PropertyInject(value = "camel.server.enabled", defaultValue = "false")
+    private boolean serverEnabled;
+
+    /** As camel.main.configurationClasses creates it: secrets from {@link RuntimeEnvironment}. */
     public PromotionConfiguration() {
-        this(System.getenv());
+        this(null);
     }
 
     public PromotionConfiguration(Map<String, String> env) {
         this.env = env;
     }
 
+    @BindToRegistry("promotionStore")
+    public PromotionStore promotionStore(CamelContext context) {
+        if (store == null) {
+            PropertiesComponent p = context.getPropertiesComponent();
+            store = PromotionStores.open(p, PromotionStores.journal(p), env(context));
+        }
+        return store;
+    }
+
+    @BindToRegistry("promotions")
+    public Promotions promotions(CamelContext context) {
+        if (promotions == null) {
+            promotions = new Promotions(promotionStore(context));
+        }
+        return promotions;
+    }
+
+    @BindToRegistry("outcomes")
+    public Outcomes outcomes(CamelContext context) {
+        if (outcomes == null) {
+            outcomes = new Outcomes(promotionStore(context), metrics(context),
+                    PromotionStores.journal(context.getPropertiesComponent()), clock);
+        }
+        return outcomes;
+    }
+
+    @BindToRegistry("acceptance")
+    public Acceptance acceptance(CamelContext context) {
+        return new Acceptance(promotions(context), promotionStore(context), outcomes(context), clock, maxRequestBytes);
+    }
+
+    @BindToRegistry("checkpoints")
+    public Checkpoints checkpoints(CamelContext context) {
+        return new Checkpoints(promotionStore(context), metrics(context), clock);
+    }
+
+    @BindToRegistry("promotionViews")
+    public PromotionViews promotionViews(CamelContext context) {
+        return new PromotionViews(promotions(context));
+    }
+
+    @BindToRegistry("release")
+    public Release release(CamelContext context) {
+        return new Release(promotionStore(context), projectId);
+    }
+
+    @BindToRegistry("discovery")
+    public Discovery discovery() {
+        return new Discovery();
+    }
+
+    @BindToRegistry("watch")
+    public Watch watch() {
+        return new Watch();
+    }
+
+    @BindToRegistry("pager")
+    public Pager pager() {
+        return new Pager();
+    }
+
+    @BindToRegistry("packageCounts")
+    public PackageCounts packageCounts() {
+        return new PackageCounts();
+    }
+
+    @BindToRegistry("poller")
+    public Poller poller() {
+        return new Poller(Duration.ofMillis(pollInitialDelay), pollMultiplier, pollJitter,
+                Duration.ofMillis(pollMaxInterval), Duration.ofMillis(pollTimeout));
+    }
+
+    @BindToRegistry("retryPolicy")
+    public RetryPolicy retryPolicy(CamelContext context) {
+        return new RetryPolicy(retryMaxAttempts, retryInitialDelay, retryMultiplier, retryMaxDelay, metrics(context));
+    }
+
+    @BindToRegistry("promotionDefinitions")
+    public PromotionDefinitions promotionDefinitions(CamelContext context) {
+        return new PromotionDefinitions(context.getPropertiesComponent());
+    }
+
+    @BindToRegistry("webhookAuth")
+    public WebhookAuth webhookAuth(CamelContext context) {
+        Map<String, String> env = env(context);
+        WebhookAuth auth = new WebhookAuth(env.get(WebhookAuth.TOKEN_ENV), env.get(WebhookAuth.HMAC_KEY_ENV));
+        if (triggers && serverEnabled) {
+            auth.requireSecret();
+        }
+        return auth;
+    }
+
     @Override
     public void configure(CamelContext context) throws Exception {
-        PropertiesComponent p = context.getPropertiesComponent();
-        Clock clock = Clock.systemUTC();
-        DeadLetters deadLetters = deadLetters(p);
-        Path journal = journal(p);
-        PromotionStore store = store(p, journal, env);
-        Promotions promotions = new Promotions(store, journal, clock,
-                (int) number(p, "promotion.max-request-bytes", 1_048_576));
-        context.getRegistry().bind("promotionStore", store);
-        context.getRegistry().bind("promotions", promotions);
-        context.getRegistry().bind("deadLetters", deadLetters);
-        context.getRegistry().bind("promotionSteps", new PromotionSteps(store, text(p, "cloud.project-id", "")));
-        context.getRegistry().bind("packageListing", new PackageListing());
-        context.getRegistry().bind("poller", new Poller(
-                Duration.ofMillis(number(p, "poll.initial-delay-ms", 1000)), decimal(p, "poll.multiplier", 1.5),
-                decimal(p, "poll.jitter", 0.2), Duration.ofMillis(number(p, "poll.max-interval-ms", 10_000)),
-                Duration.ofMillis(number(p, "poll.timeout-ms", 600_000))));
-        context.getRegistry().bind("retryPolicy", new RetryPolicy((int) number(p, "retry.max-attempts", 5),
-                number(p, "retry.initial-delay-ms", 500), decimal(p, "retry.multiplier", 2),
-                number(p, "retry.max-delay-ms", 10_000)));
-        PromotionDefinitions definitions = new PromotionDefinitions(p);
-        context.getRegistry().bind("promotionDefinitions", definitions);
-        Duration readinessCache = Duration.ofSeconds(number(p, "health.cloud-check-cache-seconds", 30));
-        String workspace = text(p, "cloud.workspace", "");
+        Promotions registry = promotions(context);
+        PromotionDefinitions definitions = context.getRegistry().lookupByNameAndType("promotionDefinitions",
+                PromotionDefinitions.class);
+        PipelineMetrics.gaugeOnceStarted(context, "release_pipeline_promotions_in_flight", registry::inFlight);
         context.addStartupListener(new StartupListener() {
             @Override
             public void onCamelContextStarted(CamelContext ctx, boolean alreadyStarted) {
-                // the meter registry and the health-check registry exist once the context has fully started
+                // the routes, the route template and the meter registry exist once the context has fully started
             }
 
             @Override
-            public void onCamelContextFullyStarted(CamelContext ctx, boolean alreadyStarted) {
-                MeterRegistry meters = ctx.getRegistry().findSingleByType(MeterRegistry.class);
-                if (meters != null) {
-                    PipelineMetrics.use(meters);
-                    PipelineMetrics.gauge("release_pipeline_promotions_in_flight", promotions::inFlight);
-                    PipelineMetrics.gauge("release_pipeline_dead_letters", () -> deadLetters.list().size());
+            public void onCamelContextFullyStarted(CamelContext ctx, boolean alreadyStarted) throws Exception {
+                if (!triggers) {
+                    return;
                 }
-                HealthCheckRegistry health = HealthCheckRegistry.get(ctx);
-                if (health != null) {
-                    health.register(new CloudReadiness(ctx.createProducerTemplate(), workspace, readinessCache));
+                // promotions a previous run left in flight go through the chain again, from discovery
+                var producer = ctx.createProducerTemplate();
+                registry.resumable().forEach(p -> producer.sendBody("seda:promotions?waitForTaskToComplete=Never", p));
+                for (PromotionDefinitions.Definition d : definitions.all()) {
+                    TemplatedRouteBuilder.builder(ctx, "scheduled-promotion").routeId("schedule-" + d.name())
+                            .parameter("definition", d.name()).parameter("schedule", d.scheduleUri()).add();
                 }
             }
         });
-        boolean triggers = Boolean.parseBoolean(text(p, "promotion.triggers", "true"));
-        WebhookAuth webhookAuth = new WebhookAuth(env.get(WebhookAuth.TOKEN_ENV), env.get(WebhookAuth.HMAC_KEY_ENV));
-        if (triggers && Boolean.parseBoolean(text(p, "camel.server.enabled", "false"))) {
-            webhookAuth.requireSecret();
-        }
-        context.getRegistry().bind("webhookAuth", webhookAuth);
-        if (triggers) {
-            context.addStartupListener(new StartupListener() {
-                @Override
-                public void onCamelContextStarted(CamelContext ctx, boolean alreadyStarted) {
-                    // the routes (and the route template) exist only once the context has fully started
-                }
-
-                @Override
-                public void onCamelContextFullyStarted(CamelContext ctx, boolean alreadyStarted) throws Exception {
-                    resume(ctx, promotions);
-                    for (PromotionDefinitions.Definition d : definitions.all()) {
-                        TemplatedRouteBuilder.builder(ctx, "scheduled-promotion").routeId("schedule-" + d.name())
-                                .parameter("definition", d.name()).parameter("schedule", d.scheduleUri()).add();
-                    }
-                }
-            });
-        }
     }
 
-    /** The store application.properties selects (also used by the status command, without a running context). */
-    public static PromotionStore store(PropertiesComponent p, Path journal, Map<String, String> env) {
-        String kind = text(p, "promotion.store", "file");
-        return switch (kind) {
-            case "file" -> new FileStore(Path.of(text(p, "promotion.store-dir", "data/store")), journal);
-            case "postgresql" -> new JdbcStore(p.resolveProperty("promotion.store-url").filter(v -> !v.isBlank())
-                    .orElseThrow(() -> new IllegalArgumentException("promotion.store=postgresql needs "
-                            + "promotion.store-url (jdbc:postgresql://host:5432/database)")),
-                    text(p, "promotion.store-user", ""), env.get("PROMOTION_STORE_PASSWORD"));
-            default -> throw new IllegalArgumentException("promotion.store=" + kind
-                    + " is not known; use file or postgresql");
-        };
+    private Map<String, String> env(CamelContext context) {
+        return env != null ? env : RuntimeEnvironment.of(context);
     }
 
-    public static Path journal(PropertiesComponent p) {
-        return Path.of(text(p, "promotion.journal", "data/journal.jsonl"));
-    }
-
-    public static DeadLetters deadLetters(PropertiesComponent p) {
-        return new DeadLetters(Path.of(text(p, "promotion.dead-letters", "data/dead-letters")), Clock.systemUTC());
-    }
-
-    /** Promotions a previous run left in flight go through the chain again, from discovery. */
-    private static void resume(CamelContext context, Promotions promotions) {
-        var producer = context.createProducerTemplate();
-        promotions.resumable().forEach(p -> producer.sendBody("seda:promotions?waitForTaskToComplete=Never", p));
-    }
-
-    private static String text(PropertiesComponent p, String key, String defaultValue) {
-        return p.resolveProperty(key).map(String::trim).filter(v -> !v.isEmpty()).orElse(defaultValue);
-    }
-
-    private static long number(PropertiesComponent p, String key, long defaultValue) {
-        String value = text(p, key, String.valueOf(defaultValue));
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + "=" + value + " is not a whole number");
-        }
-    }
-
-    private static double decimal(PropertiesComponent p, String key, double defaultValue) {
-        String value = text(p, key, String.valueOf(defaultValue));
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + "=" + value + " is not a number");
-        }
+    private static PipelineMetrics metrics(CamelContext context) {
+        return context.getRegistry().findSingleByType(PipelineMetrics.class);
     }
 }

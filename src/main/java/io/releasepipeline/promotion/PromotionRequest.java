@@ -38,6 +38,11 @@ public record PromotionRequest(String workspace, List<String> pendingItemIds, Se
     public record LiveDataApi(String instanceId, String ldApiId) {
     }
 
+    /** Whether the release is verified by livedata APIs' deploy history. */
+    public boolean hasLiveDataApis() {
+        return livedataApis != null && !livedataApis.isEmpty();
+    }
+
     /** Every problem, each naming its field and the fix; empty when the request can run. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();

@@ -17,8 +17,10 @@ public class RetryPolicy {
     private final long initialDelayMillis;
     private final double multiplier;
     private final long maxDelayMillis;
+    private final PipelineMetrics metrics;
 
-    public RetryPolicy(int maxAttempts, long initialDelayMillis, double multiplier, long maxDelayMillis) {
+    public RetryPolicy(int maxAttempts, long initialDelayMillis, double multiplier, long maxDelayMillis,
+                       PipelineMetrics metrics) {
         if (maxAttempts < 0 || initialDelayMillis < 0 || multiplier < 1 || maxDelayMillis < initialDelayMillis) {
             throw new IllegalArgumentException("retry.max-attempts >= 0, retry.initial-delay-ms >= 0, "
                     + "retry.multiplier >= 1 and retry.max-delay-ms >= retry.initial-delay-ms");
@@ -27,6 +29,7 @@ public class RetryPolicy {
         this.initialDelayMillis = initialDelayMillis;
         this.multiplier = multiplier;
         this.maxDelayMillis = maxDelayMillis;
+        this.metrics = metrics;
     }
 
     /** Whether the failed step may run again; if so, sets the delay before it (the error handler reads it). */
@@ -38,12 +41,10 @@ public class RetryPolicy {
         }
         Exception failure = exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        PipelineMetrics.retry(failure instanceof CloudApiException c ? c.getCategory().name() : "UNKNOWN");
+        metrics.retry(failure instanceof CloudApiException c ? c.getCategory().name() : "UNKNOWN");
         double backoff = Math.min(maxDelayMillis, initialDelayMillis * Math.pow(multiplier, attempt - 1));
         long delay = (long) (backoff * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble()));
-        Exception e = exchange.getException() != null ? exchange.getException()
-                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        if (e instanceof CloudApiException cloud && cloud.getRetryAfter() != null) {
+        if (failure instanceof CloudApiException cloud && cloud.getRetryAfter() != null) {
             try {
                 delay = Math.max(delay, Math.min(maxDelayMillis, Long.parseLong(cloud.getRetryAfter().trim()) * 1000));
             } catch (NumberFormatException httpDate) {

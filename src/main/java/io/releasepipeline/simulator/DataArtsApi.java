@@ -1,5 +1,6 @@
 package io.releasepipeline.simulator;
 
+import io.releasepipeline.cloud.dataarts.DeployStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -128,12 +129,12 @@ final class DataArtsApi {
             }
             List<Map<String, Object>> details = new ArrayList<>();
             for (World.ReleasePackage pkg : packages) {
-                pkg.deployStatus = 5;
+                pkg.deployStatus = DeployStatus.BEING_RELEASED.code();
                 pkg.deployStartedAt = request.now();
                 pkg.deployUserId = request.user().id;
                 boolean fails = settings.failPackages().matcher(pkg.name).matches()
                         || settings.failPackages().matcher(pkg.id).matches();
-                pkg.deployOutcome = fails ? 3 : 2;
+                pkg.deployOutcome = (fails ? DeployStatus.FAILED : DeployStatus.SUCCESSFUL).code();
                 world.deploysByPackage.merge(project.id + "/" + ws.id + "/" + pkg.id, 1, Integer::sum);
                 Map<String, Object> detail = new LinkedHashMap<>();
                 detail.put("asy_subtask_num", Math.max(1, pkg.items.size()));

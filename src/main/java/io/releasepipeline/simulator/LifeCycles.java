@@ -1,5 +1,6 @@
 package io.releasepipeline.simulator;
 
+import io.releasepipeline.cloud.dataarts.DeployStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -33,7 +34,7 @@ final class LifeCycles {
             pkg.deployStatus = pkg.deployOutcome;
             pkg.deployTimestamp = done.toEpochMilli();
             pkg.deployStartedAt = null;
-            if (pkg.deployOutcome == 2) {
+            if (pkg.deployOutcome == DeployStatus.SUCCESSFUL.code()) {
                 pkg.items.forEach(item -> {
                     item.deployedVersion = item.pendingVersion;
                     ws.pendingItems.remove(item.id);

@@ -1,5 +1,6 @@
 package io.releasepipeline.simulator;
 
+import io.releasepipeline.cloud.dataarts.DeployStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,14 +54,14 @@ public final class Scenarios {
             World.Project project = world.projects.get(projectId);
             World.Workspace ws = project.workspaces.get(workspace);
             String id = String.valueOf(project.nextPackageId.getAndIncrement());
-            Long deployed = deployStatus == 1 ? null : clock.millis();
+            Long deployed = deployStatus == DeployStatus.TO_BE_REVIEWED.code() ? null : clock.millis();
             DemoData.releasedPackage(ws, id, name, clock.millis(), deployStatus, deployed);
             World.ReleasePackage pkg = ws.packages.get(id);
             items.forEach(itemId -> {
                 World.PendingItem item = ws.pendingItems.get(itemId);
                 item.packageFlag = 1;
                 pkg.items.add(item);
-                if (deployStatus == 2) {
+                if (deployStatus == DeployStatus.SUCCESSFUL.code()) {
                     ws.pendingItems.remove(itemId);
                 }
             });
@@ -91,7 +92,7 @@ public final class Scenarios {
             for (int i = 0; i < count; i++) {
                 String id = String.valueOf(project.nextPackageId.getAndIncrement());
                 int status = 1 + i % 3;
-                DemoData.releasedPackage(ws, id, "history_" + i, now - i, status, status == 1 ? null : now - i);
+                DemoData.releasedPackage(ws, id, "history_" + i, now - i, status, status == DeployStatus.TO_BE_REVIEWED.code() ? null : now - i);
             }
         }
     }
@@ -108,7 +109,7 @@ public final class Scenarios {
     public Instant deployFinishedAt(String projectId, String workspace, String packageName) {
         synchronized (world) {
             return world.projects.get(projectId).workspaces.get(workspace).packages.values().stream()
-                    .filter(p -> p.name.equals(packageName) && p.deployTimestamp != null && p.deployStatus != 1)
+                    .filter(p -> p.name.equals(packageName) && p.deployTimestamp != null && p.deployStatus != DeployStatus.TO_BE_REVIEWED.code())
                     .map(p -> Instant.ofEpochMilli(p.deployTimestamp)).findFirst().orElse(null);
         }
     }

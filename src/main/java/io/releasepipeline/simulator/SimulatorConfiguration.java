@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import io.releasepipeline.cloud.CloudConfiguration;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
@@ -14,9 +15,6 @@ import org.apache.camel.support.service.ServiceSupport;
  * points at it, and it stops with the runtime. Must run before the cloud configuration.
  */
 public class SimulatorConfiguration implements CamelConfiguration {
-
-    public static final String[] ENDPOINT_KEYS = {"cloud.dataarts.endpoint", "cloud.servicestage.endpoint",
-        "cloud.roma.endpoint", "cloud.iam.endpoint"};
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -31,10 +29,12 @@ public class SimulatorConfiguration implements CamelConfiguration {
             simulator.close();
             throw e;
         }
-        for (String key : ENDPOINT_KEYS) {
+        for (String key : CloudConfiguration.ENDPOINT_KEYS) {
             properties.addOverrideProperty(key, simulator.baseUrl());
         }
         context.getRegistry().bind("simulator", simulator);
+        // the cloud layer uses these when no credentials are configured: they open only this simulator
+        context.getRegistry().bind(CloudConfiguration.SANDBOX_CREDENTIALS, DemoData.CREDENTIALS);
         context.addService(new ServiceSupport() {
             @Override
             protected void doStop() {

@@ -1,5 +1,6 @@
 package io.releasepipeline.simulator;
 
+import io.releasepipeline.cloud.dataarts.DeployStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,7 +90,7 @@ public final class World {
         String name;
         long applyTimestamp;
         String applyUserId;
-        int deployStatus = 1;
+        int deployStatus = DeployStatus.TO_BE_REVIEWED.code();
         Long deployTimestamp;
         String deployUserId;
         List<String> approverIds = new ArrayList<>();

@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.releasepipeline.simulator.Simulator;
-import io.releasepipeline.promotion.PromotionConfiguration;
 import io.releasepipeline.promotion.WebhookAuth;
-import io.releasepipeline.simulator.SimulatorConfiguration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.camel.CamelExecutionException;
-import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 
 /**
@@ -21,12 +18,12 @@ import org.apache.camel.test.main.junit5.CamelMainTestSupport;
  */
 public abstract class CloudRouteTestSupport extends CamelMainTestSupport {
 
+    /** The test's environment replaces the process's ({@link RuntimeEnvironment}) before any configuration runs. */
     @Override
-    protected void configure(MainConfigurationProperties configuration) {
-        configuration.withRoutesIncludePattern("file:routes/*.camel.yaml");
-        configuration.addConfiguration(new SimulatorConfiguration());
-        configuration.addConfiguration(new CloudConfiguration(env()));
-        configuration.addConfiguration(new PromotionConfiguration(env()));
+    protected org.apache.camel.spi.Registry createCamelRegistry() throws Exception {
+        org.apache.camel.spi.Registry registry = new org.apache.camel.support.DefaultRegistry();
+        registry.bind(RuntimeEnvironment.BEAN, env());
+        return registry;
     }
 
     /** The environment the cloud layer sees: none by default, so the simulator's demo credentials apply. */
@@ -44,6 +41,7 @@ public abstract class CloudRouteTestSupport extends CamelMainTestSupport {
     @Override
     protected Properties useOverridePropertiesWithPropertiesComponent() {
         Properties p = new Properties();
+        p.setProperty("camel.main.routesIncludePattern", "file:routes/*.camel.yaml");
         p.setProperty("simulator.embedded", "true");
         p.setProperty("simulator.port", "0");
         p.setProperty("simulator.deploy-duration-ms", "400");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.releasepipeline.cloud.dataarts.CreateFactoryPendingItemsPackageRequest;
 import io.releasepipeline.cloud.dataarts.CreateFactoryPendingItemsPackageResponse;
 import io.releasepipeline.cloud.dataarts.DeployFactoryPackagesRequest;
+import io.releasepipeline.cloud.dataarts.DeployStatus;
 import io.releasepipeline.cloud.dataarts.DeployFactoryPackagesResponse;
 import io.releasepipeline.cloud.dataarts.ListFactoryPendingItemsRequest;
 import io.releasepipeline.cloud.dataarts.ListFactoryPendingItemsResponse;
@@ -109,14 +110,14 @@ class DataArtsOperationsTest extends CloudRouteTestSupport {
     @Test
     void createdPackageIsReleasedAsynchronouslyThroughBeingReleasedToSuccessful() throws Exception {
         String id = newPackage("lifecycle_ok", 2);
-        assertEquals(ReleasePackage.TO_BE_REVIEWED, deployStatus(id));
+        assertEquals(DeployStatus.TO_BE_REVIEWED.code(), deployStatus(id));
         DeployFactoryPackagesResponse deployed = call("DeployFactoryPackages",
                 new DeployFactoryPackagesRequest(WS, List.of(id), 0), DeployFactoryPackagesResponse.class);
         assertEquals(id, deployed.deployPackageDetails().get(0).packageId());
         assertNotNull(deployed.deployPackageDetails().get(0).asyTaskId());
-        assertEquals(ReleasePackage.BEING_RELEASED, deployStatus(id));
+        assertEquals(DeployStatus.BEING_RELEASED.code(), deployStatus(id));
         Thread.sleep(600);
-        assertEquals(ReleasePackage.SUCCESSFUL, deployStatus(id));
+        assertEquals(DeployStatus.SUCCESSFUL.code(), deployStatus(id));
         assertEquals(1, simulator().world().deploys(DemoData.PROJECT_ID, WS, id));
     }
 
@@ -125,7 +126,7 @@ class DataArtsOperationsTest extends CloudRouteTestSupport {
         String id = newPackage("orders_fail_20260101", 1);
         call("DeployFactoryPackages", new DeployFactoryPackagesRequest(WS, List.of(id), 1), Object.class);
         Thread.sleep(600);
-        assertEquals(ReleasePackage.FAILED, deployStatus(id));
+        assertEquals(DeployStatus.FAILED.code(), deployStatus(id));
     }
 
     @Test

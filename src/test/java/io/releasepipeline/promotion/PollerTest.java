@@ -58,7 +58,7 @@ class PollerTest {
         poller.start(slow, "APIC deploy history");
         poller.nextDelay(slow);
         Thread.sleep(300);
-        assertTrue(poller.pending(slow), "not done yet");
+        assertTrue(poller.update(slow), "not done yet");
         assertTrue(poller.typicalMillis("APIC deploy history") >= 300);
 
         Exchange later = exchange();

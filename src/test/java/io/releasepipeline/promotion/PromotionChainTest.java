@@ -18,8 +18,8 @@ class PromotionChainTest extends PromotionTestSupport {
                 List.of(new PromotionRequest.LiveDataApi(DemoData.INSTANCE_ID, DemoData.LD_API_ID))));
         assertEquals(Outcome.SUCCEEDED, p.getOutcome(), p.getDetail());
         assertEquals(1, p.getPackages().size());
-        String id = p.getPackages().get(0).getPackageId();
-        assertEquals(2, p.getPackages().get(0).getDeployStatus());
+        String id = p.getPackages().get(0).packageId();
+        assertEquals(2, p.getPackages().get(0).deployStatus());
         assertEquals(1, simulator().world().deploys(DemoData.PROJECT_ID, DemoData.WORKSPACE, id));
         assertEquals(List.of("SUCCESS", "SUCCESS"), p.getComponents().stream()
                 .map(Promotion.ComponentState::status).toList());

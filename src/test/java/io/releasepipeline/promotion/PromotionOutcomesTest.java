@@ -32,7 +32,7 @@ class PromotionOutcomesTest extends PromotionTestSupport {
         String id = existingPackage("rerun_20260101000000000", items);
         Promotion p = run(request(items, "rerun_20260101000000000", null, null));
         assertEquals(Outcome.SUCCEEDED, p.getOutcome(), p.getDetail());
-        assertEquals(id, p.getPackages().get(0).getPackageId());
+        assertEquals(id, p.getPackages().get(0).packageId());
         assertEquals(1, simulator().world().packagesCreated(), "created once, by the earlier run");
         assertEquals(1, simulator().world().deploys(DemoData.PROJECT_ID, DemoData.WORKSPACE, id));
     }
@@ -64,8 +64,8 @@ class PromotionOutcomesTest extends PromotionTestSupport {
         PromotionRequest noRedeploy = request(items, "billing_fail", null, null);
         Promotion p = run(noRedeploy);
         assertEquals(Outcome.RELEASE_FAILED, p.getOutcome());
-        assertTrue(p.getDetail().contains("failed packages: " + p.getPackages().get(0).getPackageId()), p.getDetail());
-        String id = p.getPackages().get(0).getPackageId();
+        assertTrue(p.getDetail().contains("failed packages: " + p.getPackages().get(0).packageId()), p.getDetail());
+        String id = p.getPackages().get(0).packageId();
         assertEquals(1, simulator().world().deploys(DemoData.PROJECT_ID, DemoData.WORKSPACE, id));
 
         PromotionRequest rerunWithRedeploys = new PromotionRequest(DemoData.WORKSPACE, items, null,
@@ -157,7 +157,7 @@ class PromotionOutcomesTest extends PromotionTestSupport {
     void ambiguousDeployIsReReadAndNeverSentTwice() throws Exception {
         simulator().faults().add(Fault.reset("DeployFactoryPackages").times(1));
         Promotion p = run(request(pendingItems("cut_a"), "cut_a", null, null));
-        String id = p.getPackages().get(0).getPackageId();
+        String id = p.getPackages().get(0).packageId();
         // the cut answer came after the deploy took effect; the retry re-read the status and did not deploy again
         assertEquals(Outcome.SUCCEEDED, p.getOutcome(), p.getDetail());
         assertEquals(1, simulator().world().deploys(DemoData.PROJECT_ID, DemoData.WORKSPACE, id));

@@ -14,6 +14,11 @@ abstract class PromotionTestSupport extends CloudRouteTestSupport {
         return context.getRegistry().lookupByNameAndType("promotions", Promotions.class);
     }
 
+    /** The journal file the outcomes are appended to. */
+    protected java.nio.file.Path journal() {
+        return context.getRegistry().lookupByNameAndType("outcomes", Outcomes.class).journal();
+    }
+
     /** Submits the request as every trigger does and waits for the outcome. */
     protected Promotion run(PromotionRequest request) throws Exception {
         Promotion p = template.requestBody("direct:promotion-submit", request, Promotion.class);

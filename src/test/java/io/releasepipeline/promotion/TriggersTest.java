@@ -115,7 +115,7 @@ class TriggersTest extends PromotionTestSupport {
                     c.getValue() + " in " + answer.body());
         }
         assertEquals(before, simulator().calls("CreateFactoryPendingItemsPackage"));
-        assertTrue(Files.readString(promotions().journal()).contains("\"outcome\":\"REJECTED\""));
+        assertTrue(Files.readString(journal()).contains("\"outcome\":\"REJECTED\""));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.releasepipeline.cloud.CloudRouteTestSupport;
 import io.releasepipeline.promotion.Outcome;
+import io.releasepipeline.promotion.Outcomes;
 import io.releasepipeline.promotion.Promotion;
 import io.releasepipeline.promotion.PromotionRequest;
 import io.releasepipeline.promotion.Promotions;
@@ -184,7 +185,8 @@ class FaultMatrixTest extends CloudRouteTestSupport {
         long duplicateCreates = all.stream().filter(p -> p.getRequest() != null
                 && simulator().scenarios().packagesNamed(DemoData.PROJECT_ID, DemoData.WORKSPACE,
                         p.getRequest().packageName()) > 1).count();
-        List<String> journal = Files.readAllLines(promotions.journal());
+        List<String> journal = Files.readAllLines(
+                context.getRegistry().lookupByNameAndType("outcomes", Outcomes.class).journal());
         for (Promotion p : all) {
             long lines = journal.stream().filter(l -> l.contains("\"promotion_id\":\"" + p.getId() + "\"")).count();
             if (lines != 1) {

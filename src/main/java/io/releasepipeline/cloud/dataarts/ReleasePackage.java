@@ -1,5 +1,6 @@
 package io.releasepipeline.cloud.dataarts;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /** One release package as {@code ListFactoryReleasePackages} and {@code ShowFactoryPackageDetail} return it. */
@@ -8,10 +9,11 @@ public record ReleasePackage(Long applyTimestamp, String applyUserId, String app
                              List<PackageApprover> packageApprovers, String packageId, String packageName,
                              String projectId, String workspaceId) {
 
-    public static final int TO_BE_REVIEWED = 1;
-    public static final int SUCCESSFUL = 2;
-    public static final int FAILED = 3;
-    public static final int BEING_RELEASED = 5;
+    /** The deploy_status as a {@link DeployStatus}, or null when the provider sent a value it does not document. */
+    @JsonIgnore
+    public DeployStatus status() {
+        return DeployStatus.of(deployStatus);
+    }
 
     public record PackageApprover(String userId, String userName) {
     }

@@ -1,6 +1,5 @@
-package io.releasepipeline.observe;
+package io.releasepipeline.cloud;
 
-import io.releasepipeline.cloud.CloudApiException;
 import io.releasepipeline.cloud.dataarts.ListFactoryReleasePackagesRequest;
 import java.time.Duration;
 import java.util.Map;
@@ -15,15 +14,15 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
  */
 public class CloudReadiness extends AbstractHealthCheck {
 
-    private final ProducerTemplate producer;
+    private ProducerTemplate producer;
     private final String workspace;
     private final Duration cacheFor;
     private volatile long checkedAt;
     private volatile String failure;
 
-    public CloudReadiness(ProducerTemplate producer, String workspace, Duration cacheFor) {
+    /** Bound as a bean, it is found by Camel's health-check registry (which hands it the context). */
+    public CloudReadiness(String workspace, Duration cacheFor) {
         super("release-pipeline", "cloud-endpoints");
-        this.producer = producer;
         this.workspace = workspace;
         this.cacheFor = cacheFor;
     }
@@ -49,6 +48,9 @@ public class CloudReadiness extends AbstractHealthCheck {
     }
 
     private String probe() {
+        if (producer == null) {
+            producer = getCamelContext().createProducerTemplate();
+        }
         try {
             producer.requestBody("direct:ListFactoryReleasePackages",
                     ListFactoryReleasePackagesRequest.page(workspace, null, 1, 0));

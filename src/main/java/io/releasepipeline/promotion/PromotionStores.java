@@ -1,0 +1,36 @@
+package io.releasepipeline.promotion;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.camel.spi.PropertiesComponent;
+
+/**
+ * Opens the store application.properties selects ({@code promotion.store}: file or postgresql); also used by the
+ * status command, which reads the store without starting a runtime.
+ */
+public final class PromotionStores {
+
+    private PromotionStores() {
+    }
+
+    public static PromotionStore open(PropertiesComponent p, Path journal, Map<String, String> env) {
+        String kind = text(p, "promotion.store", "file");
+        return switch (kind) {
+            case "file" -> new FileStore(Path.of(text(p, "promotion.store-dir", "data/store")), journal);
+            case "postgresql" -> new JdbcStore(p.resolveProperty("promotion.store-url").filter(v -> !v.isBlank())
+                    .orElseThrow(() -> new IllegalArgumentException("promotion.store=postgresql needs "
+                            + "promotion.store-url (jdbc:postgresql://host:5432/database)")),
+                    text(p, "promotion.store-user", ""), env.get("PROMOTION_STORE_PASSWORD"));
+            default -> throw new IllegalArgumentException("promotion.store=" + kind
+                    + " is not known; use file or postgresql");
+        };
+    }
+
+    public static Path journal(PropertiesComponent p) {
+        return Path.of(text(p, "promotion.journal", "data/journal.jsonl"));
+    }
+
+    private static String text(PropertiesComponent p, String key, String defaultValue) {
+        return p.resolveProperty(key).map(String::trim).filter(v -> !v.isEmpty()).orElse(defaultValue);
+    }
+}

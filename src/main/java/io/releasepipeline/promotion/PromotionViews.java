@@ -1,0 +1,51 @@
+package io.releasepipeline.promotion;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/** The JSON the webhook answers: a promotion accepted, one in full, the recent ones, an error. */
+public class PromotionViews {
+
+    private final Promotions promotions;
+
+    public PromotionViews(Promotions promotions) {
+        this.promotions = promotions;
+    }
+
+    /** The 202 answer: where to follow the promotion. */
+    public String acceptedJson(Promotion p) {
+        Map<String, Object> view = summary(p);
+        view.put("href", "/api/promotions/" + p.getId());
+        return PromotionJson.write(view);
+    }
+
+    /** One promotion in full: its request, each stage with its time, packages, components, outcome. */
+    public String detailJson(String id) {
+        Promotion p = promotions.get(id);
+        if (p == null) {
+            throw new NoSuchElementException("no promotion by that id");
+        }
+        return PromotionJson.write(p);
+    }
+
+    public String recentJson() {
+        return PromotionJson.write(Map.of("promotions", promotions.recent(100).stream().map(this::summary).toList()));
+    }
+
+    /** A 4xx body: the error, naming the field and the fix. */
+    public String errorJson(Exception e) {
+        return PromotionJson.write(Map.of("error", String.valueOf(e.getMessage())));
+    }
+
+    /** One promotion in short: id, correlation id, stage, outcome and its detail. */
+    public Map<String, Object> summary(Promotion p) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("promotion_id", p.getId());
+        view.put("correlation_id", p.getRequest() == null ? null : p.getRequest().correlationId());
+        view.put("stage", p.getStage());
+        view.put("outcome", p.getOutcome());
+        view.put("detail", p.getDetail());
+        return view;
+    }
+}
