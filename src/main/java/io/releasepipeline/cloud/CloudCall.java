@@ -80,17 +80,18 @@ public class CloudCall {
         }
     }
 
-    /** After a 401 in token mode, drops the cached token once so the call can be sent again with a new one. */
-    public boolean renewAfterRejection(Exchange exchange) {
+    /** Whether the provider refused the token of this call (401 in token mode) and it was not renewed yet. */
+    public boolean tokenRejected(Exchange exchange) {
         Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
-        if (status == null || status != 401 || authMode != AuthMode.TOKEN
-                || AUTH_NONE.equals(exchange.getProperty("cloudAuth", String.class))
-                || exchange.getProperty("cloudRenewed", false, Boolean.class)) {
-            return false;
-        }
+        return status != null && status == 401 && authMode == AuthMode.TOKEN
+                && !AUTH_NONE.equals(exchange.getProperty("cloudAuth", String.class))
+                && !exchange.getProperty("cloudRenewed", false, Boolean.class);
+    }
+
+    /** Drops the cached token so the call can be sent once more with a new one. */
+    public void renewToken(Exchange exchange) {
         exchange.setProperty("cloudRenewed", true);
         tokens.invalidate();
-        return true;
     }
 
     /** The typed response for a 2xx answer; otherwise throws the classified failure. */

@@ -1,7 +1,12 @@
 package io.releasepipeline.promotion;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,24 +23,31 @@ public class Acceptance {
     private final Outcomes outcomes;
     private final Clock clock;
     private final int maxBodyBytes;
+    private final Duration retention;
 
-    public Acceptance(Promotions promotions, PromotionStore store, Outcomes outcomes, Clock clock, int maxBodyBytes) {
+    public Acceptance(Promotions promotions, PromotionStore store, Outcomes outcomes, Clock clock, int maxBodyBytes,
+                      Duration retention) {
         this.promotions = promotions;
         this.store = store;
         this.outcomes = outcomes;
         this.clock = clock;
         this.maxBodyBytes = maxBodyBytes;
+        this.retention = retention;
     }
 
-    public Promotion accept(Object body) {
-        return accept(body, false);
+    /** What acceptance answers: the promotion, and whether it is one a trigger started before with the same key. */
+    public record Accepted(Promotion promotion, boolean repeat) {
     }
 
     /**
-     * As {@link #accept(Object)}; {@code scheduled} marks a promotion a schedule started (for the "time since the
-     * last scheduled success" metric) before it can reach the chain, which may end it within milliseconds.
+     * Accepts a request, once per idempotency key: {@code key} (the webhook's Idempotency-Key header), else the
+     * request's correlation_id, else {@code fallbackKey} (an inbox file's name and content hash, a schedule's slot).
+     * A key accepted before, by any runtime sharing the store, within the retention answers that promotion and
+     * starts nothing; the same key with another request is refused ({@link IdempotencyConflict}).
+     * {@code scheduled} marks a promotion a schedule started (for the "time since the last scheduled success"
+     * metric) before it can reach the chain, which may end it within milliseconds.
      */
-    public Promotion accept(Object body, Boolean scheduled) {
+    public Accepted accept(Object body, Boolean scheduled, String key, String fallbackKey) {
         PromotionRequest request;
         try {
             if (body instanceof String text && text.getBytes(StandardCharsets.UTF_8).length > maxBodyBytes) {
@@ -48,12 +60,31 @@ public class Acceptance {
             throw e;
         }
         List<String> problems = request.problems();
+        if (blank(key) && key != null) {
+            problems = new java.util.ArrayList<>(problems);
+            problems.add("the Idempotency-Key header is empty; send a key or leave the header out");
+        }
         if (!problems.isEmpty()) {
             String why = String.join("; ", problems);
             reject(request, why);
             throw new IllegalArgumentException(why);
         }
-        Promotion promotion = new Promotion(newId(), request.accepted(clock.instant()), clock.instant());
+        Instant now = clock.instant();
+        Promotion promotion = new Promotion(newId(), request.accepted(now), now);
+        String identity = !blank(key) ? key : !blank(request.correlationId()) ? request.correlationId()
+                : blank(fallbackKey) ? null : fallbackKey;
+        if (identity != null) {
+            String hash = requestHash(request);
+            IdempotencyKey held = store.takeKey(new IdempotencyKey(identity, promotion.getId(), hash, now), retention);
+            if (held != null) {
+                if (!held.requestHash().equals(hash)) {
+                    throw new IdempotencyConflict("this idempotency key (the Idempotency-Key header, else the "
+                            + "correlation_id) started promotion " + held.promotionId() + " for another request; "
+                            + "send a new key for a new request");
+                }
+                return new Accepted(earlier(held, request), true);
+            }
+        }
         if (!promotion.getRequest().packageName().equals(request.packageName())) {
             promotion.markNameNew();
         }
@@ -64,7 +95,33 @@ public class Acceptance {
         store.save(promotion.snapshot());
         PromotionLog.info(promotion, "promotion {} ACCEPTED: workspace {}, package {}", promotion.getId(),
                 request.workspace(), promotion.getRequest().packageName());
-        return promotion;
+        return new Accepted(promotion, false);
+    }
+
+    /** The promotion an earlier request with the same key started, as this runtime or the store knows it. */
+    private Promotion earlier(IdempotencyKey held, PromotionRequest request) {
+        Promotion known = promotions.get(held.promotionId());
+        if (known != null) {
+            return known;
+        }
+        PromotionSnapshot saved = store.find(held.promotionId());
+        // a view of a promotion another runtime runs (or has not saved yet): answered, never registered or run here
+        return saved != null ? Promotion.restore(saved)
+                : new Promotion(held.promotionId(), request.accepted(held.acceptedAt()), held.acceptedAt());
+    }
+
+    /** The request as submitted, hashed: the same key must come with the same request. */
+    private static String requestHash(PromotionRequest request) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(PromotionJson.write(request).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     private void reject(PromotionRequest request, String why) {

@@ -32,6 +32,14 @@ public class Checkpoints {
         }
     }
 
+    /**
+     * Saves the promotion as it is now, without a crash point: before a create or deploy call is sent (a restart
+     * knows the call is in doubt), and when a failure settles what was in doubt.
+     */
+    public void saveState(Exchange exchange) {
+        store.save(Promotions.of(exchange).snapshot());
+    }
+
     /** Saves the promotion on this exchange as it is now (after each create and deploy). */
     public void save(Exchange exchange) {
         Promotion p = Promotions.of(exchange);

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
@@ -22,15 +23,18 @@ public class FileStore implements PromotionStore {
 
     private final Path promotions;
     private final Path claims;
+    private final Path keys;
     private final Path journal;
 
     public FileStore(Path directory, Path journal) {
         this.promotions = directory.resolve("promotions");
         this.claims = directory.resolve("deploy-claims");
+        this.keys = directory.resolve("idempotency-keys");
         this.journal = journal;
         try {
             Files.createDirectories(promotions);
             Files.createDirectories(claims);
+            Files.createDirectories(keys);
         } catch (IOException e) {
             throw new IllegalArgumentException("promotion.store-dir=" + directory + " cannot be created: "
                     + e.getMessage());
@@ -40,6 +44,18 @@ public class FileStore implements PromotionStore {
     @Override
     public void save(PromotionSnapshot snapshot) {
         atomicWrite(promotions.resolve(snapshot.id() + ".json"), PromotionJson.write(snapshot));
+    }
+
+    private boolean tookOver;
+
+    /** One runtime per directory: what a previous process left is taken over once, at the first scan. */
+    @Override
+    public synchronized List<PromotionSnapshot> takeOver() {
+        if (tookOver) {
+            return List.of();
+        }
+        tookOver = true;
+        return inFlight();
     }
 
     @Override
@@ -92,6 +108,58 @@ public class FileStore implements PromotionStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write deploy claim " + claim, e);
         }
+    }
+
+    @Override
+    public synchronized IdempotencyKey takeKey(IdempotencyKey candidate, Duration retention) {
+        // one file per key, named by the key's hash; a hard link to a complete temporary file creates it or fails
+        // atomically, so a key is either held whole or free
+        Path file = keys.resolve(sha256(candidate.key()) + ".json");
+        try {
+            Path temporary = Files.createTempFile(keys, ".tmp-", ".json.part");
+            try {
+                Files.writeString(temporary, PromotionJson.write(candidate), StandardOpenOption.SYNC);
+                try {
+                    Files.createLink(file, temporary);
+                    return null;
+                } catch (FileAlreadyExistsException held) {
+                    IdempotencyKey holder = readKey(file);
+                    if (holder != null && holder.acceptedAt().isAfter(candidate.acceptedAt().minus(retention))) {
+                        return holder;
+                    }
+                    // past its retention (or unreadable): the key is free again
+                    Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    return null;
+                }
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write idempotency key " + file, e);
+        }
+    }
+
+    private static IdempotencyKey readKey(Path file) {
+        try {
+            return PromotionJson.mapper().readValue(Files.readString(file), IdempotencyKey.class);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
+    }
+
+    @Override
+    public PromotionSnapshot find(String id) {
+        Path file = promotions.resolve(id + ".json");
+        return Files.isRegularFile(file) ? read(file) : null;
     }
 
     private boolean finished(String promotionId) {

@@ -20,8 +20,20 @@ import org.postgresql.ds.PGSimpleDataSource;
 public class JdbcStore implements PromotionStore {
 
     private final PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    /** This runtime, as the owner of the promotions it runs. */
+    private final String owner = java.util.UUID.randomUUID().toString();
+    private final long leaseMillis;
 
     public JdbcStore(String url, String user, String password) {
+        this(url, user, password, java.time.Duration.ofSeconds(30));
+    }
+
+    /**
+     * @param lease how long a promotion stays this runtime's without a save or a renewal: another runtime takes over
+     *              a promotion whose lease expired (its owner died or stalled)
+     */
+    public JdbcStore(String url, String user, String password, java.time.Duration lease) {
+        this.leaseMillis = lease.toMillis();
         try {
             dataSource.setUrl(url);
         } catch (IllegalArgumentException e) {
@@ -35,12 +47,22 @@ public class JdbcStore implements PromotionStore {
             dataSource.setPassword(password);
         }
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            // runtimes starting together on an empty database: one creates the tables, the others wait for it
+            // (concurrent "create table if not exists" can fail on PostgreSQL's catalog)
+            c.setAutoCommit(false);
+            s.execute("select pg_advisory_xact_lock(7262830051)");
             s.execute("create table if not exists rp_promotions (id text primary key, snapshot text not null, "
                     + "outcome text, updated_at timestamptz not null default now())");
+            // ownership: the runtime that runs a promotion and until when (renewed by its heartbeat)
+            s.execute("alter table rp_promotions add column if not exists owner text, "
+                    + "add column if not exists lease_until timestamptz");
             s.execute("create table if not exists rp_journal (seq bigserial primary key, line text not null, "
                     + "written_at timestamptz not null default now())");
             s.execute("create table if not exists rp_deploy_claims (claim_key text primary key, "
                     + "promotion_id text not null, claimed_at timestamptz not null default now())");
+            s.execute("create table if not exists rp_idempotency_keys (idempotency_key text primary key, "
+                    + "promotion_id text not null, request_hash text not null, accepted_at timestamptz not null)");
+            c.commit();
         } catch (SQLException e) {
             throw new IllegalArgumentException("promotion.store-url: cannot use the database (" + e.getSQLState()
                     + "); check the URL, promotion.store-user and PROMOTION_STORE_PASSWORD");
@@ -49,10 +71,18 @@ public class JdbcStore implements PromotionStore {
 
     @Override
     public void save(PromotionSnapshot snapshot) {
-        update("insert into rp_promotions (id, snapshot, outcome) values (?, ?, ?) on conflict (id) do update "
-                + "set snapshot = excluded.snapshot, outcome = excluded.outcome, updated_at = now()",
+        // fenced: written only while this runtime owns the promotion (or nobody does), and never after its outcome
+        int written = count("insert into rp_promotions (id, snapshot, outcome, owner, lease_until) values "
+                + "(?, ?, ?, ?, now() + ? * interval '1 millisecond') on conflict (id) do update "
+                + "set snapshot = excluded.snapshot, outcome = excluded.outcome, updated_at = now(), "
+                + "owner = excluded.owner, lease_until = excluded.lease_until where rp_promotions.outcome is null "
+                + "and (rp_promotions.owner = excluded.owner or rp_promotions.owner is null "
+                + "or rp_promotions.lease_until < now())",
                 snapshot.id(), PromotionJson.write(snapshot),
-                snapshot.outcome() == null ? null : snapshot.outcome().name());
+                snapshot.outcome() == null ? null : snapshot.outcome().name(), owner, leaseMillis);
+        if (written == 0) {
+            throw new LeaseLost(snapshot.id());
+        }
     }
 
     @Override
@@ -61,17 +91,39 @@ public class JdbcStore implements PromotionStore {
     }
 
     @Override
+    public List<PromotionSnapshot> takeOver() {
+        // one statement takes each expired lease: two runtimes scanning at once never take the same promotion
+        return select("update rp_promotions set owner = ?, lease_until = now() + ? * interval '1 millisecond' "
+                + "where outcome is null and (owner is null or lease_until < now()) returning snapshot", owner,
+                leaseMillis);
+    }
+
+    @Override
+    public void releaseLeases() {
+        count("update rp_promotions set lease_until = now() where owner = ? and outcome is null", owner);
+    }
+
+    @Override
+    public void renewLeases() {
+        count("update rp_promotions set lease_until = now() + ? * interval '1 millisecond' where owner = ? "
+                + "and outcome is null", leaseMillis, owner);
+    }
+
+    @Override
     public List<PromotionSnapshot> all() {
         return select("select snapshot from rp_promotions order by updated_at desc limit 1000");
     }
 
-    private List<PromotionSnapshot> select(String sql) {
+    private List<PromotionSnapshot> select(String sql, Object... values) {
         List<PromotionSnapshot> snapshots = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement(sql);
-             ResultSet rows = s.executeQuery()) {
-            while (rows.next()) {
-                snapshots.add(PromotionJson.mapper().readValue(rows.getString(1), PromotionSnapshot.class));
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                s.setObject(i + 1, values[i]);
+            }
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    snapshots.add(PromotionJson.mapper().readValue(rows.getString(1), PromotionSnapshot.class));
+                }
             }
             return snapshots;
         } catch (SQLException e) {
@@ -106,6 +158,59 @@ public class JdbcStore implements PromotionStore {
     }
 
     @Override
+    public IdempotencyKey takeKey(IdempotencyKey candidate, java.time.Duration retention) {
+        // the primary key makes one runtime win; a key past its retention is taken over in the same statement
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement take = c.prepareStatement("insert into rp_idempotency_keys (idempotency_key, "
+                     + "promotion_id, request_hash, accepted_at) values (?, ?, ?, ?) on conflict (idempotency_key) "
+                     + "do update set promotion_id = excluded.promotion_id, request_hash = excluded.request_hash, "
+                     + "accepted_at = excluded.accepted_at where rp_idempotency_keys.accepted_at < ? "
+                     + "returning promotion_id")) {
+            take.setString(1, candidate.key());
+            take.setString(2, candidate.promotionId());
+            take.setString(3, candidate.requestHash());
+            take.setTimestamp(4, java.sql.Timestamp.from(candidate.acceptedAt()));
+            take.setTimestamp(5, java.sql.Timestamp.from(candidate.acceptedAt().minus(retention)));
+            try (ResultSet taken = take.executeQuery()) {
+                if (taken.next()) {
+                    return null;
+                }
+            }
+            try (PreparedStatement held = c.prepareStatement("select promotion_id, request_hash, accepted_at from "
+                    + "rp_idempotency_keys where idempotency_key = ?")) {
+                held.setString(1, candidate.key());
+                try (ResultSet row = held.executeQuery()) {
+                    row.next();
+                    return new IdempotencyKey(candidate.key(), row.getString(1), row.getString(2),
+                            row.getTimestamp(3).toInstant());
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot take an idempotency key in PostgreSQL (" + e.getSQLState() + ")",
+                    e);
+        }
+    }
+
+    @Override
+    public PromotionSnapshot find(String id) {
+        List<PromotionSnapshot> found = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select snapshot from rp_promotions where id = ?")) {
+            s.setString(1, id);
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    found.add(PromotionJson.mapper().readValue(rows.getString(1), PromotionSnapshot.class));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read a promotion from PostgreSQL (" + e.getSQLState() + ")", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored promotion cannot be read", e);
+        }
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    @Override
     public String journalLocation() {
         return "table rp_journal in " + dataSource.getUrl().replaceAll("password=[^&]*", "password=***");
     }
@@ -122,6 +227,17 @@ public class JdbcStore implements PromotionStore {
             return lines;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the journal from PostgreSQL (" + e.getSQLState() + ")", e);
+        }
+    }
+
+    private int count(String sql, Object... values) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                s.setObject(i + 1, values[i]);
+            }
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write to PostgreSQL (" + e.getSQLState() + ")", e);
         }
     }
 

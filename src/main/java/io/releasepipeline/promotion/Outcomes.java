@@ -98,8 +98,9 @@ public class Outcomes {
 
     private void end(Promotion p, Outcome outcome, String detail) {
         if (p.finish(outcome, detail, clock.instant())) {
-            metrics.promotion(outcome.name(), p.isScheduled());
+            // recorded once: a store shared by runtimes refuses a second outcome (LeaseLost), before it is counted
             store.save(p.snapshot());
+            metrics.promotion(outcome.name(), p.isScheduled());
             record(p);
         }
     }

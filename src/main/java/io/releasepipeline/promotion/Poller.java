@@ -30,6 +30,7 @@ public class Poller {
     public static final String CHECK = "pollCheck";
     private static final String WAIT = "pollWait";
     private static final String STARTED = "pollStarted";
+    private static final String WAIT_TIMEOUT = "pollWaitTimeoutNanos";
     /** How many delays the wait has had so far (the packages' check calls nothing before the first). */
     public static final String ATTEMPT = "pollAttempt";
     private static final double LEARNING_RATE = 0.3;
@@ -69,6 +70,13 @@ public class Poller {
     public void start(Exchange exchange, String what, String check) {
         start(exchange, what);
         exchange.setProperty(CHECK, check);
+        exchange.removeProperty(WAIT_TIMEOUT);
+    }
+
+    /** As {@link #start(Exchange, String, String)}, with a time limit of its own instead of poll.timeout-ms. */
+    public void start(Exchange exchange, String what, String check, long timeoutMillis) {
+        start(exchange, what, check);
+        exchange.setProperty(WAIT_TIMEOUT, Duration.ofMillis(timeoutMillis).toNanos());
     }
 
     /**
@@ -141,6 +149,6 @@ public class Poller {
 
     private long remainingNanos(Exchange exchange) {
         long started = exchange.getProperty(STARTED, System.nanoTime(), Long.class);
-        return timeout.toNanos() - (System.nanoTime() - started);
+        return exchange.getProperty(WAIT_TIMEOUT, timeout.toNanos(), Long.class) - (System.nanoTime() - started);
     }
 }

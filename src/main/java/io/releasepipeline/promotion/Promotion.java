@@ -25,12 +25,6 @@ public final class Promotion {
     public record StageTime(Stage stage, Instant startedAt) {
     }
 
-    /** A release-plan component as last read. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ComponentState(String name, String seq, String status, String jobStatus, String failMessage,
-                                 String rollbackJobStatus, String rollbackFailMessage) {
-    }
-
     private final String id;
     private final PromotionRequest request;
     private final Instant acceptedAt;
@@ -46,6 +40,7 @@ public final class Promotion {
     private volatile boolean scheduled;
     private volatile Instant nextCheckAt;
     private volatile boolean nameNew;
+    private volatile Long createSentAt;
     private volatile Outcome outcome;
     private volatile String detail;
     private volatile Instant finishedAt;
@@ -64,21 +59,28 @@ public final class Promotion {
         p.stages.addAll(s.stages());
         for (PromotionSnapshot.PackageSnapshot pkg : s.packages()) {
             p.packages.put(pkg.packageId(), new PackageState(pkg.packageId(), pkg.packageName(), pkg.deployStatus(),
-                    pkg.deploys(), pkg.redeploys(), pkg.deployTimestamp(), pkg.toDeploy(), false));
+                    pkg.deploys(), pkg.redeploys(), pkg.deployTimestamp(), pkg.toDeploy(), false, pkg.sentAt(),
+                    pkg.sentOver()));
         }
         p.pendingItemIds.addAll(s.pendingItemIds());
         p.components = List.copyOf(s.components());
         p.verified.putAll(s.verified());
         p.apiCalls.set(s.apiCalls());
         p.retries.set(s.retries());
+        p.createSentAt = s.createSentAt();
+        // an ended promotion read from the store (its DONE stage is among the stages already)
+        p.detail = s.detail();
+        p.finishedAt = s.finishedAt();
+        p.outcome = s.outcome();
         return p;
     }
 
     synchronized PromotionSnapshot snapshot() {
         return new PromotionSnapshot(id, request, acceptedAt, List.copyOf(stages), packages.values().stream()
                 .map(k -> new PromotionSnapshot.PackageSnapshot(k.packageId(), k.packageName(), k.deployStatus(),
-                        k.deploys(), k.redeploys(), k.toDeploy(), k.deployTimestamp())).toList(), List.copyOf(pendingItemIds), components,
-                Map.copyOf(verified), apiCalls.get(), retries.get(), outcome, detail, finishedAt);
+                        k.deploys(), k.redeploys(), k.toDeploy(), k.deployTimestamp(), k.sentAt(), k.sentOver()))
+                .toList(), List.copyOf(pendingItemIds), components,
+                Map.copyOf(verified), apiCalls.get(), retries.get(), outcome, detail, finishedAt, createSentAt);
     }
 
     public String getId() {
@@ -122,8 +124,8 @@ public final class Promotion {
     /** Records a package as the provider reports it now (one this promotion knows, or one it has just found). */
     synchronized void packageSeen(String packageId, String name, Integer deployStatus, Long deployTimestamp) {
         PackageState known = packages.get(packageId);
-        packages.put(packageId, (known != null ? known : new PackageState(packageId, name, null, 0, 0, null, false,
-                false)).seen(deployStatus, deployTimestamp));
+        packages.put(packageId, (known != null ? known : PackageState.found(packageId, name))
+                .seen(deployStatus, deployTimestamp));
     }
 
     /** Records the package this promotion has just created. */
@@ -146,6 +148,27 @@ public final class Promotion {
     @JsonIgnore
     public synchronized boolean isPackageNeeded() {
         return packages.isEmpty() && !pendingItemIds.isEmpty();
+    }
+
+    /** A create or deploy call was sent whose effect is not known yet: watch the provider before sending again. */
+    @JsonIgnore
+    public synchronized boolean isCallUnconfirmed() {
+        return createSentAt != null || packages.values().stream().anyMatch(PackageState::isUnconfirmed);
+    }
+
+    /** No create or deploy call is in doubt. */
+    @JsonIgnore
+    public boolean isCallsSettled() {
+        return !isCallUnconfirmed();
+    }
+
+    /** When a create call was sent whose effect is not known yet (epoch ms), else null. */
+    Long createSentAt() {
+        return createSentAt;
+    }
+
+    void createSent(Long at) {
+        createSentAt = at;
     }
 
     /** A package ended failed and the request allows deploying it again. */
@@ -267,10 +290,11 @@ public final class Promotion {
         if (outcome != null) {
             return false;
         }
-        outcome = value;
+        // the outcome last: a reader that sees it (a volatile read, without this lock) sees its detail and time too
         detail = why;
         finishedAt = at;
         stages.add(new StageTime(Stage.DONE, at));
+        outcome = value;
         return true;
     }
 }

@@ -12,6 +12,7 @@ import org.apache.camel.PropertyInject;
 import org.apache.camel.StartupListener;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.support.service.ServiceSupport;
 
 /**
  * The promotion pipeline's beans, from application.properties (named in camel.main.configurationClasses), and with
@@ -20,7 +21,6 @@ import org.apache.camel.spi.PropertiesComponent;
  */
 public class PromotionConfiguration implements CamelConfiguration {
 
-    private final Map<String, String> env;
     private final Clock clock = Clock.systemUTC();
     private PromotionStore store;
     private Promotions promotions;
@@ -28,6 +28,8 @@ public class PromotionConfiguration implements CamelConfiguration {
 
     @PropertyInject(value = "promotion.max-request-bytes", defaultValue = "1048576")
     private int maxRequestBytes;
+    @PropertyInject(value = "promotion.idempotency-retention", defaultValue = "P7D")
+    private String idempotencyRetention;
     @PropertyInject(value = "cloud.project-id", defaultValue = "")
     private String projectId;
     @PropertyInject(value = "poll.initial-delay-ms", defaultValue = "1000")
@@ -48,19 +50,17 @@ public class PromotionConfiguration implements CamelConfiguration {
     private double retryMultiplier;
     @PropertyInject(value = "retry.max-delay-ms", defaultValue = "10000")
     private long retryMaxDelay;
+    @PropertyInject(value = "deploy.ambiguous-grace-ms", defaultValue = "")
+    private String ambiguousGrace;
+    @PropertyInject(value = "camel.component.http.responseTimeout", defaultValue = "30000")
+    private long readTimeout;
+    @PropertyInject(value = "camel.component.https.responseTimeout", defaultValue = "30000")
+    private long readTimeoutTls;
     @PropertyInject(value = "promotion.triggers", defaultValue = "true")
     private boolean triggers;
     @PropertyInject(value = "camel.server.enabled", defaultValue = "false")
     private boolean serverEnabled;
 
-    /** As camel.main.configurationClasses creates it: secrets from {@link RuntimeEnvironment}. */
-    public PromotionConfiguration() {
-        this(null);
-    }
-
-    public PromotionConfiguration(Map<String, String> env) {
-        this.env = env;
-    }
 
     @BindToRegistry("promotionStore")
     public PromotionStore promotionStore(CamelContext context) {
@@ -90,7 +90,15 @@ public class PromotionConfiguration implements CamelConfiguration {
 
     @BindToRegistry("acceptance")
     public Acceptance acceptance(CamelContext context) {
-        return new Acceptance(promotions(context), promotionStore(context), outcomes(context), clock, maxRequestBytes);
+        Duration retention;
+        try {
+            retention = Duration.parse(idempotencyRetention.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("promotion.idempotency-retention=" + idempotencyRetention
+                    + " is not a duration; use ISO-8601, e.g. P7D (7 days) or PT12H");
+        }
+        return new Acceptance(promotions(context), promotionStore(context), outcomes(context), clock, maxRequestBytes,
+                retention);
     }
 
     @BindToRegistry("checkpoints")
@@ -100,12 +108,22 @@ public class PromotionConfiguration implements CamelConfiguration {
 
     @BindToRegistry("promotionViews")
     public PromotionViews promotionViews(CamelContext context) {
-        return new PromotionViews(promotions(context));
+        return new PromotionViews(promotions(context), promotionStore(context));
     }
 
     @BindToRegistry("release")
     public Release release(CamelContext context) {
-        return new Release(promotionStore(context), projectId);
+        // by default longer than the read timeout by a margin: a call the client gave up on may still be acted on
+        long grace = Math.max(readTimeout, readTimeoutTls) + 10_000;
+        if (!ambiguousGrace.isBlank()) {
+            try {
+                grace = Long.parseLong(ambiguousGrace.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("deploy.ambiguous-grace-ms=" + ambiguousGrace
+                        + " is not a whole number of milliseconds");
+            }
+        }
+        return new Release(promotionStore(context), projectId, Duration.ofMillis(grace), clock);
     }
 
     @BindToRegistry("discovery")
@@ -160,6 +178,14 @@ public class PromotionConfiguration implements CamelConfiguration {
         PromotionDefinitions definitions = context.getRegistry().lookupByNameAndType("promotionDefinitions",
                 PromotionDefinitions.class);
         PipelineMetrics.gaugeOnceStarted(context, "release_pipeline_promotions_in_flight", registry::inFlight);
+        PromotionStore store = promotionStore(context);
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                // stopped (SIGTERM, after camel.main.shutdownTimeout): what is left is free for the next runtime
+                store.releaseLeases();
+            }
+        });
         context.addStartupListener(new StartupListener() {
             @Override
             public void onCamelContextStarted(CamelContext ctx, boolean alreadyStarted) {
@@ -171,9 +197,6 @@ public class PromotionConfiguration implements CamelConfiguration {
                 if (!triggers) {
                     return;
                 }
-                // promotions a previous run left in flight go through the chain again, from discovery
-                var producer = ctx.createProducerTemplate();
-                registry.resumable().forEach(p -> producer.sendBody("seda:promotions?waitForTaskToComplete=Never", p));
                 for (PromotionDefinitions.Definition d : definitions.all()) {
                     TemplatedRouteBuilder.builder(ctx, "scheduled-promotion").routeId("schedule-" + d.name())
                             .parameter("definition", d.name()).parameter("schedule", d.scheduleUri()).add();
@@ -182,8 +205,9 @@ public class PromotionConfiguration implements CamelConfiguration {
         });
     }
 
-    private Map<String, String> env(CamelContext context) {
-        return env != null ? env : RuntimeEnvironment.of(context);
+    /** The secrets' environment (the process's, or what a test binds). */
+    private static Map<String, String> env(CamelContext context) {
+        return RuntimeEnvironment.of(context);
     }
 
     private static PipelineMetrics metrics(CamelContext context) {

@@ -39,6 +39,19 @@ public class PromotionDefinitions {
         return List.copyOf(definitions.values());
     }
 
+    /**
+     * The idempotency key of one scheduled run: the definition and its time slot, the same on every runtime that
+     * fires it: Quartz's scheduled fire time for a cron, the period the firing falls in for a period.
+     */
+    public String slot(String name, java.util.Date scheduledFireTime) {
+        String uri = definitions.get(name).scheduleUri();
+        if (scheduledFireTime != null) {
+            return "schedule:" + name + "@" + scheduledFireTime.getTime();
+        }
+        long period = Long.parseLong(uri.substring(uri.indexOf("period=") + 7));
+        return "schedule:" + name + "@" + System.currentTimeMillis() / period * period;
+    }
+
     /** The request of a definition, as a scheduled run submits it. */
     public PromotionRequest request(String name) {
         return definitions.get(name).request();

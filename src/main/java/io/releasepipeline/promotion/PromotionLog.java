@@ -8,6 +8,7 @@ import org.slf4j.spi.LoggingEventBuilder;
 /** One INFO line about a promotion, carrying its correlation id in the MDC ({@code correlation_id}). */
 final class PromotionLog {
 
+    // one logger for every line about a promotion's life, so operators filter one category (as before the split)
     private static final Logger LOG = LoggerFactory.getLogger(Promotions.class);
 
     private PromotionLog() {

@@ -4,14 +4,28 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Everything needed to resume a promotion where it was, as JSON in the store. */
+/**
+ * Everything needed to resume a promotion where it was, as JSON in the store.
+ *
+ * @param createSentAt when a create call was sent whose effect is not known yet (epoch ms), else null
+ */
 public record PromotionSnapshot(String id, PromotionRequest request, Instant acceptedAt,
                                 List<Promotion.StageTime> stages, List<PackageSnapshot> packages,
-                                List<String> pendingItemIds, List<Promotion.ComponentState> components,
+                                List<String> pendingItemIds, List<ComponentState> components,
                                 Map<String, Boolean> verified, int apiCalls, int retries, Outcome outcome,
-                                String detail, Instant finishedAt) {
+                                String detail, Instant finishedAt, Long createSentAt) {
 
+    /** A snapshot without a create call in doubt. */
+    public PromotionSnapshot(String id, PromotionRequest request, Instant acceptedAt, List<Promotion.StageTime> stages,
+                             List<PackageSnapshot> packages, List<String> pendingItemIds,
+                             List<ComponentState> components, Map<String, Boolean> verified, int apiCalls,
+                             int retries, Outcome outcome, String detail, Instant finishedAt) {
+        this(id, request, acceptedAt, stages, packages, pendingItemIds, components, verified, apiCalls, retries,
+                outcome, detail, finishedAt, null);
+    }
+
+    /** {@code sentAt} and {@code sentOver}: a deploy call whose effect is not known yet (see PackageState). */
     public record PackageSnapshot(String packageId, String packageName, Integer deployStatus, int deploys,
-                                  int redeploys, boolean toDeploy, Long deployTimestamp) {
+                                  int redeploys, boolean toDeploy, Long deployTimestamp, Long sentAt, Long sentOver) {
     }
 }

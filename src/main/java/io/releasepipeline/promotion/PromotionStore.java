@@ -9,10 +9,32 @@ import java.util.List;
  */
 public interface PromotionStore {
 
+    /**
+     * Saves a promotion this runtime owns (and renews its lease). A store shared by several runtimes refuses the
+     * write with {@link LeaseLost} when another runtime took the promotion over, or its outcome is recorded already:
+     * an outcome is recorded once.
+     */
     void save(PromotionSnapshot snapshot);
 
-    /** Promotions saved without an outcome: those to resume after a restart. */
+    /** Promotions saved without an outcome. */
     List<PromotionSnapshot> inFlight();
+
+    /**
+     * The promotions without an outcome that no runtime runs (a previous process of this one, or a runtime whose
+     * lease expired), now owned by this runtime: those to resume. A store for one runtime answers every promotion
+     * without an outcome; the registry resumes only those it does not run already.
+     */
+    default List<PromotionSnapshot> takeOver() {
+        return inFlight();
+    }
+
+    /** Renews the leases of the promotions this runtime runs (the heartbeat of a store shared by runtimes). */
+    default void renewLeases() {
+    }
+
+    /** Gives up this runtime's leases as it stops, so another runtime (or its restart) carries on at once. */
+    default void releaseLeases() {
+    }
 
     void appendJournal(String jsonLine);
 
@@ -22,6 +44,16 @@ public interface PromotionStore {
      * a promotion that has ended. A claim held by a promotion still in flight is refused.
      */
     boolean claimDeploy(String key, String promotionId);
+
+    /**
+     * Takes an idempotency key for a new promotion, atomically across every runtime sharing the store: answers null
+     * when {@code candidate} now holds it (the key was free, or its holder was accepted longer than
+     * {@code retention} ago), else the key as it is held.
+     */
+    IdempotencyKey takeKey(IdempotencyKey candidate, java.time.Duration retention);
+
+    /** One saved promotion, or null. */
+    PromotionSnapshot find(String id);
 
     /** Every saved promotion, the newest first (for the status command). */
     List<PromotionSnapshot> all();

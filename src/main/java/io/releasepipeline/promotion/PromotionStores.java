@@ -15,12 +15,18 @@ public final class PromotionStores {
 
     public static PromotionStore open(PropertiesComponent p, Path journal, Map<String, String> env) {
         String kind = text(p, "promotion.store", "file");
+        long lease = millis(p, "promotion.lease-ms", 30_000);
+        if (millis(p, "promotion.lease-renew-ms", 10_000) >= lease) {
+            throw new IllegalArgumentException("promotion.lease-renew-ms must be shorter than promotion.lease-ms, "
+                    + "or leases expire between renewals");
+        }
         return switch (kind) {
             case "file" -> new FileStore(Path.of(text(p, "promotion.store-dir", "data/store")), journal);
             case "postgresql" -> new JdbcStore(p.resolveProperty("promotion.store-url").filter(v -> !v.isBlank())
                     .orElseThrow(() -> new IllegalArgumentException("promotion.store=postgresql needs "
                             + "promotion.store-url (jdbc:postgresql://host:5432/database)")),
-                    text(p, "promotion.store-user", ""), env.get("PROMOTION_STORE_PASSWORD"));
+                    text(p, "promotion.store-user", ""), env.get("PROMOTION_STORE_PASSWORD"),
+                    java.time.Duration.ofMillis(lease));
             default -> throw new IllegalArgumentException("promotion.store=" + kind
                     + " is not known; use file or postgresql");
         };
@@ -28,6 +34,19 @@ public final class PromotionStores {
 
     public static Path journal(PropertiesComponent p) {
         return Path.of(text(p, "promotion.journal", "data/journal.jsonl"));
+    }
+
+    private static long millis(PropertiesComponent p, String key, long defaultValue) {
+        String value = text(p, key, String.valueOf(defaultValue));
+        try {
+            long millis = Long.parseLong(value);
+            if (millis > 0) {
+                return millis;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new IllegalArgumentException(key + "=" + value + " must be a positive whole number of milliseconds");
     }
 
     private static String text(PropertiesComponent p, String key, String defaultValue) {

@@ -8,9 +8,11 @@ import java.util.NoSuchElementException;
 public class PromotionViews {
 
     private final Promotions promotions;
+    private final PromotionStore store;
 
-    public PromotionViews(Promotions promotions) {
+    public PromotionViews(Promotions promotions, PromotionStore store) {
         this.promotions = promotions;
+        this.store = store;
     }
 
     /** The 202 answer: where to follow the promotion. */
@@ -20,9 +22,16 @@ public class PromotionViews {
         return PromotionJson.write(view);
     }
 
-    /** One promotion in full: its request, each stage with its time, packages, components, outcome. */
+    /**
+     * One promotion in full: its request, each stage with its time, packages, components, outcome; as this runtime
+     * runs it, else as the store has it (run by another runtime sharing the store, or by an earlier process).
+     */
     public String detailJson(String id) {
         Promotion p = promotions.get(id);
+        if (p == null && id != null && id.matches("p-[0-9a-f]{12}")) {
+            PromotionSnapshot saved = store.find(id);
+            p = saved == null ? null : Promotion.restore(saved);
+        }
         if (p == null) {
             throw new NoSuchElementException("no promotion by that id");
         }
@@ -35,7 +44,21 @@ public class PromotionViews {
 
     /** A 4xx body: the error, naming the field and the fix. */
     public String errorJson(Exception e) {
-        return PromotionJson.write(Map.of("error", String.valueOf(e.getMessage())));
+        return PromotionJson.write(Map.of("error", reason(e)));
+    }
+
+    /**
+     * What a person needs from a refused request: the message of the refusal itself, not of the Camel exceptions
+     * wrapped around it when a bean method called with arguments threw it.
+     */
+    public String reason(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IllegalArgumentException || t instanceof NoSuchElementException
+                    || t instanceof UnsupportedMediaType) {
+                return String.valueOf(t.getMessage());
+            }
+        }
+        return "the request cannot be served; see the runtime's log";
     }
 
     /** One promotion in short: id, correlation id, stage, outcome and its detail. */

@@ -26,10 +26,13 @@ public class Promotions {
         byId.put(promotion.getId(), promotion);
     }
 
-    /** The promotions a previous run left without an outcome, registered again to be resumed. */
+    /**
+     * The promotions no runtime runs (left by a previous process, or by a runtime whose lease expired), now this
+     * runtime's and registered to be resumed; those it runs already are not resumed twice.
+     */
     public List<Promotion> resumable() {
         List<Promotion> resumed = new ArrayList<>();
-        for (PromotionSnapshot snapshot : store.inFlight()) {
+        for (PromotionSnapshot snapshot : store.takeOver()) {
             Promotion p = Promotion.restore(snapshot);
             if (byId.putIfAbsent(p.getId(), p) == null) {
                 resumed.add(p);
@@ -47,6 +50,17 @@ public class Promotions {
     public List<Promotion> recent(int limit) {
         return byId.values().stream().sorted(Comparator.comparing(Promotion::getAcceptedAt).reversed())
                 .limit(limit).toList();
+    }
+
+    /** Renews the leases of the promotions this runtime runs (the heartbeat). */
+    public void renewLeases() {
+        store.renewLeases();
+    }
+
+    /** Another runtime owns the promotion now: this one forgets it (it goes on there). */
+    public void handedOver(Promotion p) {
+        byId.remove(p.getId());
+        PromotionLog.info(p, "promotion {} is run by another runtime now: stopped here", p.getId());
     }
 
     /** Promotions accepted and not yet ended. */

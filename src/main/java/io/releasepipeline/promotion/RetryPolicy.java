@@ -13,6 +13,9 @@ import org.apache.camel.Exchange;
  */
 public class RetryPolicy {
 
+    /** The failure being retried, for the step that runs again (was a create or deploy in doubt answered?). */
+    public static final String RETRIED_FAILURE = "retriedFailure";
+
     private final int maxAttempts;
     private final long initialDelayMillis;
     private final double multiplier;
@@ -42,6 +45,7 @@ public class RetryPolicy {
         Exception failure = exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         metrics.retry(failure instanceof CloudApiException c ? c.getCategory().name() : "UNKNOWN");
+        exchange.setProperty(RETRIED_FAILURE, failure);
         double backoff = Math.min(maxDelayMillis, initialDelayMillis * Math.pow(multiplier, attempt - 1));
         long delay = (long) (backoff * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble()));
         if (failure instanceof CloudApiException cloud && cloud.getRetryAfter() != null) {

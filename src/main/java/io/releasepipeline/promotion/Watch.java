@@ -51,7 +51,7 @@ public class Watch {
                         + "polling on", p.getId(), p.getRequest().correlationId(), c.name(), status);
             }
         }
-        p.setComponents(components.stream().map(c -> new Promotion.ComponentState(c.name(), c.seq(),
+        p.setComponents(components.stream().map(c -> new ComponentState(c.name(), c.seq(),
                 Objects.requireNonNullElse(c.status(), ""), c.jobStatus(), c.failMessage(), c.rollbackJobStatus(),
                 c.rollbackFailMessage())).toList());
         return !components.isEmpty() && components.stream().allMatch(ComponentStatus::isDone);

@@ -59,6 +59,8 @@ public abstract class CloudRouteTestSupport extends CamelMainTestSupport {
         p.setProperty("poll.max-interval-ms", "200");
         p.setProperty("poll.timeout-ms", "5000");
         p.setProperty("retry.max-attempts", "3");
+        // a call in doubt is watched past the 1.5 s read timeout before it is sent again
+        p.setProperty("deploy.ambiguous-grace-ms", "4000");
         p.setProperty("retry.initial-delay-ms", "50");
         p.setProperty("retry.max-delay-ms", "200");
         p.putAll(overrides());

@@ -22,7 +22,7 @@ class PromotionChainTest extends PromotionTestSupport {
         assertEquals(2, p.getPackages().get(0).deployStatus());
         assertEquals(1, simulator().world().deploys(DemoData.PROJECT_ID, DemoData.WORKSPACE, id));
         assertEquals(List.of("SUCCESS", "SUCCESS"), p.getComponents().stream()
-                .map(Promotion.ComponentState::status).toList());
+                .map(ComponentState::status).toList());
         assertEquals(true, p.getVerified().get(DemoData.INSTANCE_ID + "/" + DemoData.LD_API_ID));
         assertTrue(p.getApiCalls() >= 5, "calls counted: " + p.getApiCalls());
         assertTrue(p.getRequest().packageName().matches("orders_\\d{17}"), p.getRequest().packageName());

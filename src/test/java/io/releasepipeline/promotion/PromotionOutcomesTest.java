@@ -86,7 +86,7 @@ class PromotionOutcomesTest extends PromotionTestSupport {
         assertTrue(p.getDetail().contains("orders-fail ROLLBACK_SUCCEED"), p.getDetail());
         assertTrue(p.getDetail().contains("rollback SUCCEEDED"), p.getDetail());
         assertEquals(List.of("SUCCESS", "ROLLBACK_SUCCEED", "ABORTED"),
-                p.getComponents().stream().map(Promotion.ComponentState::status).toList());
+                p.getComponents().stream().map(ComponentState::status).toList());
     }
 
     @Test

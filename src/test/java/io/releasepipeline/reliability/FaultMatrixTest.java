@@ -72,6 +72,8 @@ class FaultMatrixTest extends CloudRouteTestSupport {
     protected Map<String, String> overrides() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("simulator.deploy-duration-ms", "150");
+        // none of these faults lets a call land late: a call in doubt needs no long watch here
+        p.put("deploy.ambiguous-grace-ms", "300");
         p.put("simulator.component-duration-ms", "100");
         p.put("camel.component.http.responseTimeout", "500");
         p.put("camel.component.http.soTimeout", "500");

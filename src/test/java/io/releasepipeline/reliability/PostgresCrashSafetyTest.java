@@ -11,7 +11,9 @@ class PostgresCrashSafetyTest extends CrashSafetyTest {
 
     @Override
     protected String storeProperties() {
-        return "promotion.store = postgresql\npromotion.store-url = " + url + "\n";
+        // the killed runtime's leases must expire before the restarted one takes its promotions over
+        return "promotion.store = postgresql\npromotion.store-url = " + url + "\n"
+                + "promotion.lease-ms = 2000\npromotion.lease-renew-ms = 500\n";
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.releasepipeline.reliability;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.releasepipeline.promotion.JdbcStore;
@@ -45,10 +46,16 @@ class TwoRuntimesOnePostgresTest {
                     }
                 }
                 JdbcStore journal = new JdbcStore(url, null, null);
-                assertTrue(ChildRuntime.waitFor(() -> journal.journal().size() >= 2 * requests.size(),
-                        Duration.ofSeconds(90)), "both runtimes finished:\n" + journal.journal() + "\n"
+                // each request reached both runtimes with the same correlation_id: one promotion each, one outcome
+                assertTrue(ChildRuntime.waitFor(() -> journal.journal().size() >= requests.size()
+                        && done(a) == requests.size() && done(b) == requests.size(),
+                        Duration.ofSeconds(90)), "both runtimes took every file:\n" + journal.journal() + "\n"
                         + ChildRuntime.read(a.resolve("runtime.log")) + ChildRuntime.read(b.resolve("runtime.log")));
-                assertTrue(journal.journal().stream().anyMatch(l -> l.contains("\"outcome\":\"SUCCEEDED\"")));
+                Thread.sleep(1000);
+                assertEquals(requests.size(), journal.journal().size(), "one outcome per request: "
+                        + journal.journal());
+                assertTrue(journal.journal().stream().allMatch(l -> l.contains("\"outcome\":\"SUCCEEDED\"")),
+                        String.valueOf(journal.journal()));
             } finally {
                 first.destroy();
                 second.destroy();
@@ -62,6 +69,15 @@ class TwoRuntimesOnePostgresTest {
                 assertTrue(created == 1, "twin" + i + " created " + created + " times");
             }
             assertTrue(simulator.world().deploysByPackage().size() == requests.size(), "every package deployed");
+        }
+    }
+
+    /** Inbox files a runtime has taken (moved to done/). */
+    private static long done(Path work) {
+        try (var files = Files.list(work.resolve("data/inbox/done"))) {
+            return files.count();
+        } catch (java.io.IOException e) {
+            return 0;
         }
     }
 }

@@ -10,25 +10,37 @@ import java.util.Set;
  */
 public final class ComponentStatus {
 
-    /** Every status this code knows; another one is logged once and polled on. */
-    public static final Set<String> KNOWN = Set.of("CREATED", "RUNNING", "SUCCESS", "SUCCEEDED", "FAILED",
-            "PARTIALLY_FAILED", "ROLLBACK_SUCCEED", "ROLLBACK_FAILED", "ABORTED");
+    /** Deployed: nothing more happens to the component. */
+    public static final Set<String> DEPLOYED = Set.of("SUCCESS", "SUCCEEDED");
 
-    /** Nothing more happens to the component. */
-    public static final Set<String> TERMINAL = Set.of("SUCCESS", "SUCCEEDED", "ROLLBACK_SUCCEED", "ROLLBACK_FAILED",
-            "ABORTED");
+    /** Rolled back or aborted: nothing more happens, and the component is not deployed. */
+    public static final Set<String> UNDONE = Set.of("ROLLBACK_SUCCEED", "ROLLBACK_FAILED", "ABORTED");
 
     /** The component failed; a rollback job may still be running (terminal once it ends, or when there is none). */
     public static final Set<String> FAILED = Set.of("FAILED", "PARTIALLY_FAILED");
 
+    /** Not started or still running. */
+    public static final Set<String> IN_PROGRESS = Set.of("CREATED", "RUNNING");
+
+    /** Nothing more happens to the component. */
+    public static final Set<String> TERMINAL = union(DEPLOYED, UNDONE);
+
     /** The component did not end deployed: the release failed. */
-    public static final Set<String> NOT_RELEASED = Set.of("FAILED", "PARTIALLY_FAILED", "ROLLBACK_SUCCEED",
-            "ROLLBACK_FAILED", "ABORTED");
+    public static final Set<String> NOT_RELEASED = union(FAILED, UNDONE);
+
+    /** Every status this code knows; another one is logged once and polled on. */
+    public static final Set<String> KNOWN = union(union(IN_PROGRESS, DEPLOYED), NOT_RELEASED);
 
     /** The rollback job statuses after which the rollback is over. */
     private static final Set<String> ROLLBACK_OVER = Set.of("SUCCEEDED", "FAILED");
 
     private ComponentStatus() {
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     /** Whether the component is done: terminal, or failed with its rollback over (or without a rollback job). */
