@@ -45,13 +45,13 @@ final class DlqCommand {
             err.println("release-pipeline: use dlq list, or dlq show|replay|discard ID; see dlq --help");
             return Main.USAGE;
         }
-        DeadLetters letters = DeadLetterConfiguration.open(Runtime.properties());
+        DeadLetters letters = DeadLetterConfiguration.open(Runtime.properties(), System.getenv());
         try {
             switch (verb) {
                 case "list" -> list(letters.list(), json, out);
                 case "show" -> out.println(PromotionJson.write(letters.get(rest.get(0))));
                 case "discard" -> {
-                    letters.discard(rest.get(0));
+                    letters.discard(rest.get(0), System.getProperty("user.name"));
                     out.println("discarded " + rest.get(0));
                 }
                 default -> {

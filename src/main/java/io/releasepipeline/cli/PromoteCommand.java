@@ -119,7 +119,7 @@ final class PromoteCommand {
         out.println();
         out.println("Journal:      " + context.getRegistry().lookupByNameAndType("outcomes", Outcomes.class)
                 .journalLocation());
-        out.println("Dead letters: " + deadLetters.directory().toAbsolutePath() + " (" + deadLetters.list().size()
+        out.println("Dead letters: " + deadLetters.location() + " (" + deadLetters.list().size()
                 + " entries)");
         out.println(asExpected ? "Every promotion ended as expected." : "Some promotions did not end as expected.");
         return asExpected ? Main.OK : Main.FAILED;

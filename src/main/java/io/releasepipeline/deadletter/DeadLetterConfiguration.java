@@ -1,38 +1,50 @@
 package io.releasepipeline.deadletter;
 
+import io.releasepipeline.cloud.RuntimeEnvironment;
 import io.releasepipeline.observe.PipelineMetrics;
 import java.nio.file.Path;
+import java.util.Map;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.PropertyInject;
 import org.apache.camel.spi.PropertiesComponent;
 
-/** Binds the dead-letter store ({@code deadLetters}, in {@code promotion.dead-letters}) and its gauge. */
+/**
+ * Binds the dead-letter store ({@code deadLetters}) and its gauge: files in {@code promotion.dead-letters} with the
+ * file store, the shared table with {@code promotion.store=postgresql}.
+ */
 public class DeadLetterConfiguration implements CamelConfiguration {
-
-    @PropertyInject(value = "promotion.dead-letters", defaultValue = "data/dead-letters")
-    private String directory;
 
     private DeadLetters deadLetters;
 
     @BindToRegistry("deadLetters")
-    public DeadLetters deadLetters() {
+    public DeadLetters deadLetters(CamelContext context) {
         if (deadLetters == null) {
-            deadLetters = new DeadLetters(Path.of(directory.trim()));
+            deadLetters = open(context.getPropertiesComponent(), RuntimeEnvironment.of(context));
         }
         return deadLetters;
     }
 
     @Override
     public void configure(CamelContext context) throws Exception {
-        DeadLetters store = deadLetters();
+        DeadLetters store = deadLetters(context);
         PipelineMetrics.gaugeOnceStarted(context, "release_pipeline_dead_letters", () -> store.list().size());
     }
 
-    /** The store as application.properties places it, for commands that read it without a runtime. */
-    public static DeadLetters open(PropertiesComponent p) {
-        return new DeadLetters(Path.of(p.resolveProperty("promotion.dead-letters").map(String::trim)
-                .filter(v -> !v.isEmpty()).orElse("data/dead-letters")));
+    /** The store as application.properties places it (also for commands that read it without a runtime). */
+    public static DeadLetters open(PropertiesComponent p, Map<String, String> env) {
+        if ("postgresql".equals(text(p, "promotion.store", "file"))) {
+            String url = text(p, "promotion.store-url", "");
+            if (!url.startsWith("jdbc:postgresql:")) {
+                throw new IllegalArgumentException("promotion.store=postgresql needs promotion.store-url "
+                        + "(jdbc:postgresql://host:5432/database)");
+            }
+            return new JdbcDeadLetters(url, text(p, "promotion.store-user", ""), env.get("PROMOTION_STORE_PASSWORD"));
+        }
+        return new FileDeadLetters(Path.of(text(p, "promotion.dead-letters", "data/dead-letters")));
+    }
+
+    private static String text(PropertiesComponent p, String key, String defaultValue) {
+        return p.resolveProperty(key).map(String::trim).filter(v -> !v.isEmpty()).orElse(defaultValue);
     }
 }

@@ -38,6 +38,14 @@ class CrashSafetyTest {
     }
 
     /** Properties choosing the store under test (the embedded file store by default). */
+    /** The dead letters the runtime stored (files with the file store). */
+    protected List<String> deadLetterIds() throws java.io.IOException {
+        try (Stream<Path> letters = Files.list(work.resolve("data/dead-letters"))) {
+            return letters.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".json"))
+                    .map(f -> f.substring(0, f.length() - 5)).toList();
+        }
+    }
+
     protected String storeProperties() {
         return "";
     }
@@ -103,9 +111,7 @@ class CrashSafetyTest {
             String name = line.get("packages").get(0).get("package_name").asText();
             assertEquals(1, simulator.scenarios().packagesNamed(DemoData.PROJECT_ID, DemoData.WORKSPACE, name));
         } else {
-            try (Stream<Path> letters = Files.list(work.resolve("data/dead-letters"))) {
-                assertTrue(letters.anyMatch(f -> f.getFileName().toString().matches("dl-[0-9a-f]{12}\\.json")));
-            }
+            assertTrue(deadLetterIds().stream().anyMatch(id -> id.matches("dl-[0-9a-f]{12}")), "a dead letter");
         }
     }
 
