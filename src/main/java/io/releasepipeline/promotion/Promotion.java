@@ -225,13 +225,13 @@ public final class Promotion {
         return retries.get();
     }
 
-    /** Counts a retry if this stage has had fewer than {@code max}; answers its number, or 0 when none is left. */
-    synchronized int retry(int max) {
-        if (stageRetries.get() >= max) {
+    /** Counts a retry, one of this stage's {@code max} when {@code limited}; answers its number, 0 when none is left. */
+    synchronized int retry(int max, boolean limited) {
+        if (limited && stageRetries.get() >= max) {
             return 0;
         }
         retries.incrementAndGet();
-        return stageRetries.incrementAndGet();
+        return limited ? stageRetries.incrementAndGet() : stageRetries.get() + 1;
     }
 
     /** True the first time a status is seen, so an unknown status is logged once. */

@@ -50,6 +50,8 @@ public class PromotionConfiguration implements CamelConfiguration {
     private double retryMultiplier;
     @PropertyInject(value = "retry.max-delay-ms", defaultValue = "10000")
     private long retryMaxDelay;
+    @PropertyInject(value = "retry.throttled-budget-ms", defaultValue = "300000")
+    private long throttledBudget;
     @PropertyInject(value = "deploy.ambiguous-grace-ms", defaultValue = "")
     private String ambiguousGrace;
     @PropertyInject(value = "camel.component.http.responseTimeout", defaultValue = "30000")
@@ -154,7 +156,8 @@ public class PromotionConfiguration implements CamelConfiguration {
 
     @BindToRegistry("retryPolicy")
     public RetryPolicy retryPolicy(CamelContext context) {
-        return new RetryPolicy(retryMaxAttempts, retryInitialDelay, retryMultiplier, retryMaxDelay, metrics(context));
+        return new RetryPolicy(retryMaxAttempts, retryInitialDelay, retryMultiplier, retryMaxDelay, throttledBudget,
+                metrics(context));
     }
 
     @BindToRegistry("promotionDefinitions")

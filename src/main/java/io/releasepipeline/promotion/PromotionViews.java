@@ -38,8 +38,17 @@ public class PromotionViews {
         return PromotionJson.write(p);
     }
 
+    /**
+     * The newest 100 promotions of every runtime sharing the store (and those this runtime refused, which the
+     * store never holds), newest first; this runtime's own as it runs them.
+     */
     public String recentJson() {
-        return PromotionJson.write(Map.of("promotions", promotions.recent(100).stream().map(this::summary).toList()));
+        Map<String, Promotion> newest = new LinkedHashMap<>();
+        promotions.recent(100).forEach(p -> newest.put(p.getId(), p));
+        store.all().stream().limit(100).forEach(s -> newest.putIfAbsent(s.id(), Promotion.restore(s)));
+        return PromotionJson.write(Map.of("promotions", newest.values().stream()
+                .sorted(java.util.Comparator.comparing(Promotion::getAcceptedAt).reversed()).limit(100)
+                .map(this::summary).toList()));
     }
 
     /** A 4xx body: the error, naming the field and the fix. */

@@ -59,6 +59,7 @@ public abstract class CloudRouteTestSupport extends CamelMainTestSupport {
         p.setProperty("poll.max-interval-ms", "200");
         p.setProperty("poll.timeout-ms", "5000");
         p.setProperty("retry.max-attempts", "3");
+        p.setProperty("retry.throttled-budget-ms", "3000");
         // a call in doubt is watched past the 1.5 s read timeout before it is sent again
         p.setProperty("deploy.ambiguous-grace-ms", "4000");
         p.setProperty("retry.initial-delay-ms", "50");
