@@ -1,15 +1,10 @@
 package io.releasepipeline.promotion;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * PostgreSQL as the store, for production and for several runtimes sharing one database: promotion snapshots, the
@@ -19,7 +14,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public class JdbcStore implements PromotionStore {
 
-    private final PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    private final PostgresDatabase db;
     /** This runtime, as the owner of the promotions it runs. */
     private final String owner = java.util.UUID.randomUUID().toString();
     private final long leaseMillis;
@@ -34,45 +29,24 @@ public class JdbcStore implements PromotionStore {
      */
     public JdbcStore(String url, String user, String password, java.time.Duration lease) {
         this.leaseMillis = lease.toMillis();
-        try {
-            dataSource.setUrl(url);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("promotion.store-url=" + url
-                    + " is not a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/database)");
-        }
-        if (user != null && !user.isBlank()) {
-            dataSource.setUser(user);
-        }
-        if (password != null && !password.isBlank()) {
-            dataSource.setPassword(password);
-        }
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            // runtimes starting together on an empty database: one creates the tables, the others wait for it
-            // (concurrent "create table if not exists" can fail on PostgreSQL's catalog)
-            c.setAutoCommit(false);
-            s.execute("select pg_advisory_xact_lock(7262830051)");
-            s.execute("create table if not exists rp_promotions (id text primary key, snapshot text not null, "
-                    + "outcome text, updated_at timestamptz not null default now())");
-            // ownership: the runtime that runs a promotion and until when (renewed by its heartbeat)
-            s.execute("alter table rp_promotions add column if not exists owner text, "
-                    + "add column if not exists lease_until timestamptz");
-            s.execute("create table if not exists rp_journal (seq bigserial primary key, line text not null, "
-                    + "written_at timestamptz not null default now())");
-            s.execute("create table if not exists rp_deploy_claims (claim_key text primary key, "
-                    + "promotion_id text not null, claimed_at timestamptz not null default now())");
-            s.execute("create table if not exists rp_idempotency_keys (idempotency_key text primary key, "
-                    + "promotion_id text not null, request_hash text not null, accepted_at timestamptz not null)");
-            c.commit();
-        } catch (SQLException e) {
-            throw new IllegalArgumentException("promotion.store-url: cannot use the database (" + e.getSQLState()
-                    + "); check the URL, promotion.store-user and PROMOTION_STORE_PASSWORD");
-        }
+        this.db = new PostgresDatabase(url, user, password);
+        db.schema("create table if not exists rp_promotions (id text primary key, snapshot text not null, "
+                        + "outcome text, updated_at timestamptz not null default now())",
+                // ownership: the runtime that runs a promotion and until when (renewed by its heartbeat)
+                "alter table rp_promotions add column if not exists owner text, "
+                        + "add column if not exists lease_until timestamptz",
+                "create table if not exists rp_journal (seq bigserial primary key, line text not null, "
+                        + "written_at timestamptz not null default now())",
+                "create table if not exists rp_deploy_claims (claim_key text primary key, "
+                        + "promotion_id text not null, claimed_at timestamptz not null default now())",
+                "create table if not exists rp_idempotency_keys (idempotency_key text primary key, "
+                        + "promotion_id text not null, request_hash text not null, accepted_at timestamptz not null)");
     }
 
     @Override
     public void save(PromotionSnapshot snapshot) {
         // fenced: written only while this runtime owns the promotion (or nobody does), and never after its outcome
-        int written = count("insert into rp_promotions (id, snapshot, outcome, owner, lease_until) values "
+        int written = db.update("insert into rp_promotions (id, snapshot, outcome, owner, lease_until) values "
                 + "(?, ?, ?, ?, now() + ? * interval '1 millisecond') on conflict (id) do update "
                 + "set snapshot = excluded.snapshot, outcome = excluded.outcome, updated_at = now(), "
                 + "owner = excluded.owner, lease_until = excluded.lease_until where rp_promotions.outcome is null "
@@ -87,80 +61,54 @@ public class JdbcStore implements PromotionStore {
 
     @Override
     public List<PromotionSnapshot> inFlight() {
-        return select("select snapshot from rp_promotions where outcome is null");
+        return db.json("select snapshot from rp_promotions where outcome is null", PromotionSnapshot.class);
     }
 
     @Override
     public List<PromotionSnapshot> takeOver() {
         // one statement takes each expired lease: two runtimes scanning at once never take the same promotion
-        return select("update rp_promotions set owner = ?, lease_until = now() + ? * interval '1 millisecond' "
-                + "where outcome is null and (owner is null or lease_until < now()) returning snapshot", owner,
-                leaseMillis);
+        return db.json("update rp_promotions set owner = ?, lease_until = now() + ? * interval '1 millisecond' "
+                + "where outcome is null and (owner is null or lease_until < now()) returning snapshot",
+                PromotionSnapshot.class, owner, leaseMillis);
     }
 
     @Override
     public void releaseLeases() {
-        count("update rp_promotions set lease_until = now() where owner = ? and outcome is null", owner);
+        db.update("update rp_promotions set lease_until = now() where owner = ? and outcome is null", owner);
     }
 
     @Override
     public void renewLeases() {
-        count("update rp_promotions set lease_until = now() + ? * interval '1 millisecond' where owner = ? "
+        db.update("update rp_promotions set lease_until = now() + ? * interval '1 millisecond' where owner = ? "
                 + "and outcome is null", leaseMillis, owner);
     }
 
     @Override
     public List<PromotionSnapshot> all() {
-        return select("select snapshot from rp_promotions order by updated_at desc limit 1000");
-    }
-
-    private List<PromotionSnapshot> select(String sql, Object... values) {
-        List<PromotionSnapshot> snapshots = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                s.setObject(i + 1, values[i]);
-            }
-            try (ResultSet rows = s.executeQuery()) {
-                while (rows.next()) {
-                    snapshots.add(PromotionJson.mapper().readValue(rows.getString(1), PromotionSnapshot.class));
-                }
-            }
-            return snapshots;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read promotions from PostgreSQL (" + e.getSQLState() + ")", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("a stored promotion cannot be read", e);
-        }
+        return db.json("select snapshot from rp_promotions order by updated_at desc limit 1000", PromotionSnapshot.class);
     }
 
     @Override
     public void appendJournal(String jsonLine) {
-        update("insert into rp_journal (line) values (?)", jsonLine);
+        db.update("insert into rp_journal (line) values (?)", jsonLine);
     }
 
     @Override
     public boolean claimDeploy(String key, String promotionId) {
-        update("insert into rp_deploy_claims (claim_key, promotion_id) values (?, ?) on conflict do nothing",
+        db.update("insert into rp_deploy_claims (claim_key, promotion_id) values (?, ?) on conflict do nothing",
                 key, promotionId);
         // a claim whose promotion has ended (or is unknown) is free again
-        update("update rp_deploy_claims set promotion_id = ?, claimed_at = now() where claim_key = ? and "
+        db.update("update rp_deploy_claims set promotion_id = ?, claimed_at = now() where claim_key = ? and "
                 + "promotion_id <> ? and not exists (select 1 from rp_promotions p where p.id = "
                 + "rp_deploy_claims.promotion_id and p.outcome is null)", promotionId, key, promotionId);
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("select promotion_id from rp_deploy_claims where claim_key = ?")) {
-            s.setString(1, key);
-            try (ResultSet rows = s.executeQuery()) {
-                return rows.next() && rows.getString(1).equals(promotionId);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read a deploy claim from PostgreSQL (" + e.getSQLState() + ")", e);
-        }
+        return db.strings("select promotion_id from rp_deploy_claims where claim_key = ?", key)
+                .equals(List.of(promotionId));
     }
 
     @Override
     public IdempotencyKey takeKey(IdempotencyKey candidate, java.time.Duration retention) {
         // the primary key makes one runtime win; a key past its retention is taken over in the same statement
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = db.connection();
              PreparedStatement take = c.prepareStatement("insert into rp_idempotency_keys (idempotency_key, "
                      + "promotion_id, request_hash, accepted_at) values (?, ?, ?, ?) on conflict (idempotency_key) "
                      + "do update set promotion_id = excluded.promotion_id, request_hash = excluded.request_hash, "
@@ -193,62 +141,18 @@ public class JdbcStore implements PromotionStore {
 
     @Override
     public PromotionSnapshot find(String id) {
-        List<PromotionSnapshot> found = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("select snapshot from rp_promotions where id = ?")) {
-            s.setString(1, id);
-            try (ResultSet rows = s.executeQuery()) {
-                while (rows.next()) {
-                    found.add(PromotionJson.mapper().readValue(rows.getString(1), PromotionSnapshot.class));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read a promotion from PostgreSQL (" + e.getSQLState() + ")", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("a stored promotion cannot be read", e);
-        }
+        List<PromotionSnapshot> found = db.json("select snapshot from rp_promotions where id = ?",
+                PromotionSnapshot.class, id);
         return found.isEmpty() ? null : found.get(0);
     }
 
     @Override
     public String journalLocation() {
-        return "table rp_journal in " + dataSource.getUrl().replaceAll("password=[^&]*", "password=***");
+        return db.location("rp_journal");
     }
 
     /** The journal's lines, oldest first (for tests and the command line). */
     public List<String> journal() {
-        List<String> lines = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("select line from rp_journal order by seq");
-             ResultSet rows = s.executeQuery()) {
-            while (rows.next()) {
-                lines.add(rows.getString(1));
-            }
-            return lines;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the journal from PostgreSQL (" + e.getSQLState() + ")", e);
-        }
-    }
-
-    private int count(String sql, Object... values) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                s.setObject(i + 1, values[i]);
-            }
-            return s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot write to PostgreSQL (" + e.getSQLState() + ")", e);
-        }
-    }
-
-    private void update(String sql, String... values) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                s.setString(i + 1, values[i]);
-            }
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot write to PostgreSQL (" + e.getSQLState() + ")", e);
-        }
+        return db.strings("select line from rp_journal order by seq");
     }
 }
