@@ -2,6 +2,7 @@ package io.releasepipeline.deadletter;
 
 import io.releasepipeline.cloud.RuntimeEnvironment;
 import io.releasepipeline.observe.PipelineMetrics;
+import io.releasepipeline.promotion.PromotionStores;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.camel.BindToRegistry;
@@ -33,18 +34,10 @@ public class DeadLetterConfiguration implements CamelConfiguration {
 
     /** The store as application.properties places it (also for commands that read it without a runtime). */
     public static DeadLetters open(PropertiesComponent p, Map<String, String> env) {
-        if ("postgresql".equals(text(p, "promotion.store", "file"))) {
-            String url = text(p, "promotion.store-url", "");
-            if (!url.startsWith("jdbc:postgresql:")) {
-                throw new IllegalArgumentException("promotion.store=postgresql needs promotion.store-url "
-                        + "(jdbc:postgresql://host:5432/database)");
-            }
-            return new JdbcDeadLetters(url, text(p, "promotion.store-user", ""), env.get("PROMOTION_STORE_PASSWORD"));
+        if (PromotionStores.shared(p)) {
+            return new JdbcDeadLetters(PromotionStores.database(p, env));
         }
-        return new FileDeadLetters(Path.of(text(p, "promotion.dead-letters", "data/dead-letters")));
-    }
-
-    private static String text(PropertiesComponent p, String key, String defaultValue) {
-        return p.resolveProperty(key).map(String::trim).filter(v -> !v.isEmpty()).orElse(defaultValue);
+        return new FileDeadLetters(Path.of(p.resolveProperty("promotion.dead-letters").map(String::trim)
+                .filter(v -> !v.isEmpty()).orElse("data/dead-letters")));
     }
 }

@@ -1,17 +1,14 @@
 package io.releasepipeline.deadletter;
 
+import io.releasepipeline.promotion.AtomicFile;
 import io.releasepipeline.promotion.CrashPoint;
 import io.releasepipeline.promotion.DeadLetter;
 import io.releasepipeline.promotion.PromotionJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.regex.Pattern;
@@ -33,7 +30,8 @@ public class FileDeadLetters implements DeadLetters {
 
     @Override
     public String store(DeadLetter letter) {
-        write(directory.resolve(letter.id() + ".json"), PromotionJson.write(letter));
+        AtomicFile.write(directory.resolve(letter.id() + ".json"), PromotionJson.write(letter),
+                () -> CrashPoint.reached("dead-letter-write"));
         return letter.id();
     }
 
@@ -67,7 +65,7 @@ public class FileDeadLetters implements DeadLetters {
     @Override
     public void discard(String id, String by) {
         Path discarded = moveTo("discarded", id);
-        write(discarded.resolveSibling(id + ".discarded.json"), PromotionJson.write(java.util.Map.of(
+        AtomicFile.write(discarded.resolveSibling(id + ".discarded.json"), PromotionJson.write(java.util.Map.of(
                 "discarded_at", java.time.Instant.now().toString(), "discarded_by", String.valueOf(by))));
     }
 
@@ -103,21 +101,6 @@ public class FileDeadLetters implements DeadLetters {
             return PromotionJson.mapper().readValue(Files.readString(file), DeadLetter.class);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read dead letter " + file, e);
-        }
-    }
-
-    private void write(Path target, String json) {
-        try {
-            Files.createDirectories(directory);
-            Path temporary = Files.createTempFile(directory, ".dl-", ".tmp");
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                channel.write(ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)));
-                channel.force(true);
-            }
-            CrashPoint.reached("dead-letter-write");
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write dead letter " + target, e);
         }
     }
 }

@@ -19,7 +19,11 @@ public class JdbcDeadLetters implements DeadLetters {
     private final PostgresDatabase db;
 
     public JdbcDeadLetters(String url, String user, String password) {
-        db = new PostgresDatabase(url, user, password);
+        this(new PostgresDatabase(url, user, password));
+    }
+
+    public JdbcDeadLetters(PostgresDatabase db) {
+        this.db = db;
         db.schema("create table if not exists rp_dead_letters (id text primary key, letter text not null, "
                 + "state text not null default 'open', failed_at timestamptz not null default now(), "
                 + "changed_at timestamptz, changed_by text)");

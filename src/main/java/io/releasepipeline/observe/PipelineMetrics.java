@@ -28,14 +28,20 @@ public final class PipelineMetrics {
         this.context = context;
     }
 
-    /** The runtime's registry, bound by camel-micrometer-prometheus as the context starts (Micrometer's global one
-     *  until then, and when metrics are off). */
+    /**
+     * The runtime's registry, bound by camel-micrometer-prometheus as the context starts; Micrometer's global one
+     * until then, and for good once the context has started without one (metrics off): looked up no more after that,
+     * since every API call counts.
+     */
     private MeterRegistry registry() {
         MeterRegistry current = registry;
         if (current == null) {
             current = context.getRegistry().findSingleByType(MeterRegistry.class);
             if (current == null) {
-                return Metrics.globalRegistry;
+                current = Metrics.globalRegistry;
+                if (!context.isStarted()) {
+                    return current;
+                }
             }
             registry = current;
         }

@@ -100,13 +100,9 @@ public class Acceptance {
 
     /** The promotion an earlier request with the same key started, as this runtime or the store knows it. */
     private Promotion earlier(IdempotencyKey held, PromotionRequest request) {
-        Promotion known = promotions.get(held.promotionId());
-        if (known != null) {
-            return known;
-        }
-        PromotionSnapshot saved = store.find(held.promotionId());
-        // a view of a promotion another runtime runs (or has not saved yet): answered, never registered or run here
-        return saved != null ? Promotion.restore(saved)
+        Promotion known = promotions.find(held.promotionId());
+        // one another runtime has accepted but not saved yet: answered as accepted, never registered or run here
+        return known != null ? known
                 : new Promotion(held.promotionId(), request.accepted(held.acceptedAt()), held.acceptedAt());
     }
 

@@ -43,7 +43,7 @@ public class FileStore implements PromotionStore {
 
     @Override
     public void save(PromotionSnapshot snapshot) {
-        atomicWrite(promotions.resolve(snapshot.id() + ".json"), PromotionJson.write(snapshot));
+        AtomicFile.write(promotions.resolve(snapshot.id() + ".json"), PromotionJson.write(snapshot));
     }
 
     private boolean tookOver;
@@ -101,7 +101,7 @@ public class FileStore implements PromotionStore {
             }
             if (finished(owner)) {
                 // a promotion that has its outcome deploys nothing more: its claim is free
-                atomicWrite(claim, promotionId);
+                AtomicFile.write(claim, promotionId);
                 return true;
             }
             return false;
@@ -185,19 +185,6 @@ public class FileStore implements PromotionStore {
             return PromotionJson.mapper().readValue(Files.readString(file), PromotionSnapshot.class);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read promotion state " + file, e);
-        }
-    }
-
-    static void atomicWrite(Path target, String json) {
-        try {
-            Path temporary = Files.createTempFile(target.getParent(), ".tmp-", ".json.part");
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                channel.write(ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)));
-                channel.force(true);
-            }
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
         }
     }
 }

@@ -28,8 +28,12 @@ public class JdbcStore implements PromotionStore {
      *              a promotion whose lease expired (its owner died or stalled)
      */
     public JdbcStore(String url, String user, String password, java.time.Duration lease) {
+        this(new PostgresDatabase(url, user, password), lease);
+    }
+
+    public JdbcStore(PostgresDatabase db, java.time.Duration lease) {
         this.leaseMillis = lease.toMillis();
-        this.db = new PostgresDatabase(url, user, password);
+        this.db = db;
         db.schema("create table if not exists rp_promotions (id text primary key, snapshot text not null, "
                         + "outcome text, updated_at timestamptz not null default now())",
                 // ownership: the runtime that runs a promotion and until when (renewed by its heartbeat)
@@ -137,6 +141,12 @@ public class JdbcStore implements PromotionStore {
             throw new IllegalStateException("cannot take an idempotency key in PostgreSQL (" + e.getSQLState() + ")",
                     e);
         }
+    }
+
+    @Override
+    public List<PromotionSnapshot> recent(int limit) {
+        return db.json("select snapshot from rp_promotions order by updated_at desc limit ?", PromotionSnapshot.class,
+                limit);
     }
 
     @Override

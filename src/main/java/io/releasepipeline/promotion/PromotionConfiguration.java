@@ -110,7 +110,7 @@ public class PromotionConfiguration implements CamelConfiguration {
 
     @BindToRegistry("promotionViews")
     public PromotionViews promotionViews(CamelContext context) {
-        return new PromotionViews(promotions(context), promotionStore(context));
+        return new PromotionViews(promotions(context));
     }
 
     @BindToRegistry("release")

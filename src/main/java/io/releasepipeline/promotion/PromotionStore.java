@@ -52,6 +52,14 @@ public interface PromotionStore {
      */
     IdempotencyKey takeKey(IdempotencyKey candidate, java.time.Duration retention);
 
+    /**
+     * The newest saved promotions other runtimes may run, newest first. A store of one runtime answers none: what it
+     * holds, that runtime's registry knows (or an earlier process of it ran).
+     */
+    default List<PromotionSnapshot> recent(int limit) {
+        return List.of();
+    }
+
     /** One saved promotion, or null. */
     PromotionSnapshot find(String id);
 

@@ -22,14 +22,25 @@ public final class PromotionStores {
         }
         return switch (kind) {
             case "file" -> new FileStore(Path.of(text(p, "promotion.store-dir", "data/store")), journal);
-            case "postgresql" -> new JdbcStore(p.resolveProperty("promotion.store-url").filter(v -> !v.isBlank())
-                    .orElseThrow(() -> new IllegalArgumentException("promotion.store=postgresql needs "
-                            + "promotion.store-url (jdbc:postgresql://host:5432/database)")),
-                    text(p, "promotion.store-user", ""), env.get("PROMOTION_STORE_PASSWORD"),
-                    java.time.Duration.ofMillis(lease));
+            case "postgresql" -> new JdbcStore(database(p, env), java.time.Duration.ofMillis(lease));
             default -> throw new IllegalArgumentException("promotion.store=" + kind
                     + " is not known; use file or postgresql");
         };
+    }
+
+    /** Whether the promotions (and their dead letters) are in PostgreSQL, shared by runtimes. */
+    public static boolean shared(PropertiesComponent p) {
+        return "postgresql".equals(text(p, "promotion.store", "file"));
+    }
+
+    /** The PostgreSQL database of {@code promotion.store=postgresql} (password in PROMOTION_STORE_PASSWORD). */
+    public static PostgresDatabase database(PropertiesComponent p, Map<String, String> env) {
+        String url = text(p, "promotion.store-url", "");
+        if (url.isEmpty()) {
+            throw new IllegalArgumentException("promotion.store=postgresql needs promotion.store-url "
+                    + "(jdbc:postgresql://host:5432/database)");
+        }
+        return new PostgresDatabase(url, text(p, "promotion.store-user", ""), env.get("PROMOTION_STORE_PASSWORD"));
     }
 
     public static Path journal(PropertiesComponent p) {

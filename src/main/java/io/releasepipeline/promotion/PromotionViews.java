@@ -8,11 +8,9 @@ import java.util.NoSuchElementException;
 public class PromotionViews {
 
     private final Promotions promotions;
-    private final PromotionStore store;
 
-    public PromotionViews(Promotions promotions, PromotionStore store) {
+    public PromotionViews(Promotions promotions) {
         this.promotions = promotions;
-        this.store = store;
     }
 
     /** The 202 answer: where to follow the promotion. */
@@ -27,28 +25,17 @@ public class PromotionViews {
      * runs it, else as the store has it (run by another runtime sharing the store, or by an earlier process).
      */
     public String detailJson(String id) {
-        Promotion p = promotions.get(id);
-        if (p == null && id != null && id.matches("p-[0-9a-f]{12}")) {
-            PromotionSnapshot saved = store.find(id);
-            p = saved == null ? null : Promotion.restore(saved);
-        }
+        Promotion p = id != null && id.matches("p-[0-9a-f]{12}") ? promotions.find(id) : null;
         if (p == null) {
             throw new NoSuchElementException("no promotion by that id");
         }
         return PromotionJson.write(p);
     }
 
-    /**
-     * The newest 100 promotions of every runtime sharing the store (and those this runtime refused, which the
-     * store never holds), newest first; this runtime's own as it runs them.
-     */
+    /** The newest 100 promotions of every runtime sharing the store, and those this runtime refused. */
     public String recentJson() {
-        Map<String, Promotion> newest = new LinkedHashMap<>();
-        promotions.recent(100).forEach(p -> newest.put(p.getId(), p));
-        store.all().stream().limit(100).forEach(s -> newest.putIfAbsent(s.id(), Promotion.restore(s)));
-        return PromotionJson.write(Map.of("promotions", newest.values().stream()
-                .sorted(java.util.Comparator.comparing(Promotion::getAcceptedAt).reversed()).limit(100)
-                .map(this::summary).toList()));
+        return PromotionJson.write(Map.of("promotions", promotions.recentEverywhere(100).stream().map(this::summary)
+                .toList()));
     }
 
     /** A 4xx body: the error, naming the field and the fix. */

@@ -46,6 +46,31 @@ public class Promotions {
         return id == null ? null : byId.get(id);
     }
 
+    /**
+     * A promotion as this runtime runs it, else as the store has it (run by another runtime sharing the store, or by
+     * an earlier process): a view, never registered or run here; null when neither knows it.
+     */
+    public Promotion find(String id) {
+        Promotion here = get(id);
+        if (here != null || id == null) {
+            return here;
+        }
+        PromotionSnapshot saved = store.find(id);
+        return saved == null ? null : Promotion.restore(saved);
+    }
+
+    /**
+     * The newest promotions this runtime and the other runtimes sharing the store know (this runtime's own as it
+     * runs them), newest first.
+     */
+    public List<Promotion> recentEverywhere(int limit) {
+        Map<String, Promotion> newest = new java.util.LinkedHashMap<>();
+        recent(limit).forEach(p -> newest.put(p.getId(), p));
+        store.recent(limit).forEach(s -> newest.putIfAbsent(s.id(), Promotion.restore(s)));
+        return newest.values().stream().sorted(Comparator.comparing(Promotion::getAcceptedAt).reversed())
+                .limit(limit).toList();
+    }
+
     /** The newest first. */
     public List<Promotion> recent(int limit) {
         return byId.values().stream().sorted(Comparator.comparing(Promotion::getAcceptedAt).reversed())
