@@ -60,9 +60,8 @@ public class CloudConfiguration implements CamelConfiguration {
         for (String key : ENDPOINT_KEYS) {
             endpoint(key, required(properties, key), sandbox);
         }
-        long spacing = Math.max(1, positive(properties, "cloud.rate-limit-period-ms", "1050")
-                / positive(properties, "cloud.rate-limit", "10"));
-        properties.addOverrideProperty("cloud.rate-limit.spacing-ms", String.valueOf(spacing));
+        double ratePerSecond = positive(properties, "cloud.rate-limit", "10") * 1000.0
+                / positive(properties, "cloud.rate-limit-period-ms", "1050");
         CloudCall.AuthMode mode = authMode(properties.resolveProperty("cloud.auth").orElse("aksk"));
         String projectId = required(properties, "cloud.project-id");
         ObjectMapper json = CloudJson.mapper();
@@ -108,6 +107,7 @@ public class CloudConfiguration implements CamelConfiguration {
         if (tokens != null) {
             context.getRegistry().bind("tokenCache", tokens);
         }
+        context.getRegistry().bind("clientRate", new ClientRate(ratePerSecond));
         context.getRegistry().bind("cloudCall", new CloudCall(mode, projectId, tokens, classifier, json,
                 context.getRegistry().findSingleByType(PipelineMetrics.class)));
     }

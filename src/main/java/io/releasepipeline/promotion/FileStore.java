@@ -24,17 +24,20 @@ public class FileStore implements PromotionStore {
     private final Path promotions;
     private final Path claims;
     private final Path keys;
+    private final Path itemClaims;
     private final Path journal;
 
     public FileStore(Path directory, Path journal) {
         this.promotions = directory.resolve("promotions");
         this.claims = directory.resolve("deploy-claims");
         this.keys = directory.resolve("idempotency-keys");
+        this.itemClaims = directory.resolve("item-claims");
         this.journal = journal;
         try {
             Files.createDirectories(promotions);
             Files.createDirectories(claims);
             Files.createDirectories(keys);
+            Files.createDirectories(itemClaims);
         } catch (IOException e) {
             throw new IllegalArgumentException("promotion.store-dir=" + directory + " cannot be created: "
                     + e.getMessage());
@@ -111,6 +114,30 @@ public class FileStore implements PromotionStore {
     }
 
     @Override
+    public synchronized java.util.Map<String, String> claimItems(List<String> itemKeys, String promotionId) {
+        java.util.Map<String, String> held = new java.util.LinkedHashMap<>();
+        for (String key : itemKeys) {
+            Path claim = itemClaims.resolve(sha256(key));
+            try {
+                Files.writeString(claim, promotionId, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                        StandardOpenOption.SYNC);
+            } catch (FileAlreadyExistsException taken) {
+                String holder = readOwner(claim);
+                PromotionSnapshot holding = holder.equals(promotionId) ? null : find(holder);
+                if (holding != null && (holding.outcome() == null || holding.isPackaged())) {
+                    held.put(key, holder);
+                } else if (!holder.equals(promotionId)) {
+                    // its holder ended without packaging it: free again
+                    AtomicFile.write(claim, promotionId);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write item claim " + claim, e);
+            }
+        }
+        return held;
+    }
+
+    @Override
     public synchronized IdempotencyKey takeKey(IdempotencyKey candidate, Duration retention) {
         // one file per key, named by the key's hash; a hard link to a complete temporary file creates it or fails
         // atomically, so a key is either held whole or free
@@ -171,7 +198,7 @@ public class FileStore implements PromotionStore {
         try {
             return Files.readString(claim).trim();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read deploy claim " + claim, e);
+            throw new UncheckedIOException("cannot read claim " + claim, e);
         }
     }
 

@@ -43,6 +43,10 @@ public class JdbcStore implements PromotionStore {
                         + "written_at timestamptz not null default now())",
                 "create table if not exists rp_deploy_claims (claim_key text primary key, "
                         + "promotion_id text not null, claimed_at timestamptz not null default now())",
+                // the promotion packaged its items (a package created or a create in doubt): its item claims stay
+                "alter table rp_promotions add column if not exists packaged boolean not null default false",
+                "create table if not exists rp_item_claims (item_key text primary key, promotion_id text not null, "
+                        + "claimed_at timestamptz not null default now())",
                 "create table if not exists rp_idempotency_keys (idempotency_key text primary key, "
                         + "promotion_id text not null, request_hash text not null, accepted_at timestamptz not null)");
     }
@@ -50,14 +54,16 @@ public class JdbcStore implements PromotionStore {
     @Override
     public void save(PromotionSnapshot snapshot) {
         // fenced: written only while this runtime owns the promotion (or nobody does), and never after its outcome
-        int written = db.update("insert into rp_promotions (id, snapshot, outcome, owner, lease_until) values "
-                + "(?, ?, ?, ?, now() + ? * interval '1 millisecond') on conflict (id) do update "
+        int written = db.update("insert into rp_promotions (id, snapshot, outcome, owner, lease_until, packaged) "
+                + "values (?, ?, ?, ?, now() + ? * interval '1 millisecond', ?) on conflict (id) do update "
                 + "set snapshot = excluded.snapshot, outcome = excluded.outcome, updated_at = now(), "
-                + "owner = excluded.owner, lease_until = excluded.lease_until where rp_promotions.outcome is null "
+                + "owner = excluded.owner, lease_until = excluded.lease_until, packaged = excluded.packaged "
+                + "where rp_promotions.outcome is null "
                 + "and (rp_promotions.owner = excluded.owner or rp_promotions.owner is null "
                 + "or rp_promotions.lease_until < now())",
                 snapshot.id(), PromotionJson.write(snapshot),
-                snapshot.outcome() == null ? null : snapshot.outcome().name(), owner, leaseMillis);
+                snapshot.outcome() == null ? null : snapshot.outcome().name(), owner, leaseMillis,
+                snapshot.isPackaged());
         if (written == 0) {
             throw new LeaseLost(snapshot.id());
         }
@@ -107,6 +113,24 @@ public class JdbcStore implements PromotionStore {
                 + "rp_deploy_claims.promotion_id and p.outcome is null)", promotionId, key, promotionId);
         return db.strings("select promotion_id from rp_deploy_claims where claim_key = ?", key)
                 .equals(List.of(promotionId));
+    }
+
+    @Override
+    public java.util.Map<String, String> claimItems(List<String> itemKeys, String promotionId) {
+        java.util.Map<String, String> held = new java.util.LinkedHashMap<>();
+        for (String key : itemKeys) {
+            // one statement per item: new, its own, or left by a promotion that ended without packaging it
+            List<String> taken = db.strings("insert into rp_item_claims (item_key, promotion_id) values (?, ?) "
+                    + "on conflict (item_key) do update set promotion_id = excluded.promotion_id, claimed_at = now() "
+                    + "where rp_item_claims.promotion_id = excluded.promotion_id or not exists (select 1 from "
+                    + "rp_promotions p where p.id = rp_item_claims.promotion_id and (p.outcome is null or p.packaged)) "
+                    + "returning promotion_id", key, promotionId);
+            if (taken.isEmpty()) {
+                db.strings("select promotion_id from rp_item_claims where item_key = ?", key)
+                        .forEach(holder -> held.put(key, holder));
+            }
+        }
+        return held;
     }
 
     @Override

@@ -6,5 +6,7 @@ public enum Outcome {
     RELEASE_FAILED,
     TIMED_OUT,
     REJECTED,
+    /** Its pending items are held by another promotion in flight, or were packaged by one: nothing left to do. */
+    DUPLICATE,
     DEAD_LETTERED
 }

@@ -66,6 +66,11 @@ public class Outcomes {
         }
     }
 
+    /** Every pending item is another promotion's (in flight, or packaged by it): nothing was created. */
+    public void duplicate(Exchange exchange, ItemClaims claims) {
+        end(Promotions.of(exchange), Outcome.DUPLICATE, "nothing left to package: " + claims.holders());
+    }
+
     /** The dead letter for the failure the error handler caught: the request to replay, where and why it failed. */
     public DeadLetter deadLetter(Exchange exchange) {
         Promotion p = Promotions.of(exchange);

@@ -22,8 +22,7 @@ public final class Promotion {
     /** Where a promotion is: its stages in order. */
     public enum Stage { ACCEPTED, DISCOVER, CREATE, DEPLOY, POLL, VERIFY, DONE }
 
-    public record StageTime(Stage stage, Instant startedAt) {
-    }
+    public record StageTime(Stage stage, Instant startedAt) { }
 
     private final String id;
     private final PromotionRequest request;
@@ -195,6 +194,10 @@ public final class Promotion {
         }
     }
 
+    synchronized void retainPendingItems(List<String> claimed) {
+        pendingItemIds.retainAll(claimed);
+    }
+
     public List<ComponentState> getComponents() {
         return components;
     }
@@ -220,7 +223,6 @@ public final class Promotion {
     public int getApiCalls() {
         return apiCalls.get();
     }
-
     public int getRetries() {
         return retries.get();
     }
@@ -244,15 +246,13 @@ public final class Promotion {
     public boolean isScheduled() {
         return scheduled;
     }
-
     public void markScheduled() {
         scheduled = true;
     }
 
     /**
-     * True when this process gave the package its name's time suffix on acceptance: no earlier run can have
-     * created a package of that name, so discovery need not look for one. A restored, replayed or resubmitted
-     * promotion (its name already suffixed) is never new.
+     * This process gave the package name its time suffix on acceptance: no earlier run can have created a package
+     * of that name. A restored, replayed or resubmitted promotion (its name already suffixed) is never new.
      */
     @JsonIgnore
     public boolean isNameNew() {

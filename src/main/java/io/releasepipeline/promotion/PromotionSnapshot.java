@@ -24,6 +24,12 @@ public record PromotionSnapshot(String id, PromotionRequest request, Instant acc
                 outcome, detail, finishedAt, null);
     }
 
+    /** It packaged its pending items: a package was created, or a create call's effect is not known yet. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isPackaged() {
+        return !packages.isEmpty() || createSentAt != null;
+    }
+
     /** {@code sentAt} and {@code sentOver}: a deploy call whose effect is not known yet (see PackageState). */
     public record PackageSnapshot(String packageId, String packageName, Integer deployStatus, int deploys,
                                   int redeploys, boolean toDeploy, Long deployTimestamp, Long sentAt, Long sentOver) {

@@ -46,6 +46,14 @@ public interface PromotionStore {
     boolean claimDeploy(String key, String promotionId);
 
     /**
+     * Claims pending items (key: project, workspace and item id) for a promotion, durably, before its package is
+     * created. Answers the items it could not claim, each with the promotion holding it: one still in flight, or one
+     * that packaged it (its package created, or a create in doubt). An item whose holder ended without packaging it
+     * is free again; a promotion re-claiming its own items (a resume) holds them.
+     */
+    java.util.Map<String, String> claimItems(List<String> itemKeys, String promotionId);
+
+    /**
      * Takes an idempotency key for a new promotion, atomically across every runtime sharing the store: answers null
      * when {@code candidate} now holds it (the key was free, or its holder was accepted longer than
      * {@code retention} ago), else the key as it is held.

@@ -41,6 +41,22 @@ public class Release {
                 p.getPendingItemIds(), r.approverIds());
     }
 
+    /**
+     * Claims the promotion's pending items in the store before its package is created, so no other promotion (of
+     * this runtime or another sharing the store) packages them too; the promotion keeps only the items it holds.
+     */
+    public ItemClaims claimItems(Promotion p) {
+        String scope = projectId + "/" + p.getRequest().workspace() + "/";
+        List<String> items = p.getPendingItemIds();
+        java.util.Map<String, String> heldByKey = store.claimItems(items.stream().map(i -> scope + i).toList(),
+                p.getId());
+        java.util.Map<String, String> heldBy = new java.util.LinkedHashMap<>();
+        heldByKey.forEach((key, holder) -> heldBy.put(key.substring(scope.length()), holder));
+        List<String> claimed = items.stream().filter(i -> !heldBy.containsKey(i)).toList();
+        p.retainPendingItems(claimed);
+        return new ItemClaims(claimed, heldBy);
+    }
+
     /** The create call is about to be sent: until its answer, its effect is unknown. */
     public void creating(Promotion p) {
         p.createSent(clock.millis());

@@ -128,6 +128,12 @@ public final class Simulator implements AutoCloseable {
         return calls.calls(operation);
     }
 
+    /** Every answer given, of every operation. */
+    public long calls() {
+        return calls.byOperation().values().stream().flatMap(m -> m.values().stream()).mapToLong(Long::longValue)
+                .sum();
+    }
+
     public long throttled() {
         return gateway.throttled();
     }

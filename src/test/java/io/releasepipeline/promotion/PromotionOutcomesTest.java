@@ -21,6 +21,15 @@ class PromotionOutcomesTest extends PromotionTestSupport {
                 .releasePackageId();
     }
 
+    private static boolean waitUntil(java.util.function.BooleanSupplier condition, int seconds)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return condition.getAsBoolean();
+    }
+
     private void deployNow(String packageId) {
         template.requestBody("direct:DeployFactoryPackages",
                 new DeployFactoryPackagesRequest(DemoData.WORKSPACE, List.of(packageId), 0));
@@ -235,5 +244,57 @@ class PromotionOutcomesTest extends PromotionTestSupport {
         Promotion replayed = template.requestBody("direct:dead-letter-replay", letter, Promotion.class);
         assertTrue(promotions().awaitAll(List.of(replayed), java.time.Duration.ofSeconds(20)));
         assertEquals(Outcome.SUCCEEDED, replayed.getOutcome(), replayed.getDetail());
+    }
+
+    @Test
+    void itemsAnotherPromotionHoldsOrReleasedAreNotPackagedAgain() throws Exception {
+        List<String> items = pendingItems("claim_x", "claim_y", "claim_z");
+        // A holds x and y (its package created, its deploy still running) while B asks for y and z
+        Promotion a = template.requestBody("direct:promotion-submit",
+                request(items.subList(0, 2), "claim_a", null, null), Promotion.class);
+        assertTrue(waitUntil(() -> !a.getPackages().isEmpty(), 20), "A created its package");
+        Promotion b = run(request(items.subList(1, 3), "claim_b", null, null));
+        assertEquals(Outcome.SUCCEEDED, b.getOutcome(), b.getDetail());
+        assertEquals(List.of(items.get(2)), b.getPendingItemIds(), "B packaged only the item it could claim");
+        assertTrue(promotions().awaitAll(List.of(a), java.time.Duration.ofSeconds(20)));
+        assertEquals(Outcome.SUCCEEDED, a.getOutcome(), a.getDetail());
+        // C asks for items A released: nothing to do, and it says who did it, instead of a DLF.3051 dead letter
+        Promotion c = run(request(items.subList(0, 1), "claim_c", null, null));
+        assertEquals(Outcome.DUPLICATE, c.getOutcome(), c.getDetail());
+        assertTrue(c.getDetail().contains(a.getId()), c.getDetail());
+        assertEquals(2, simulator().world().packagesCreated());
+    }
+
+    @Test
+    void itemsOfAPromotionThatEndedWithoutAPackageAreFreeAgain() throws Exception {
+        List<String> items = pendingItems("free_x");
+        simulator().faults().add(Fault.error("CreateFactoryPendingItemsPackage", 400, "DLF.0137", "bad request")
+                .times(1));
+        Promotion refused = run(request(items, "free_a", null, null));
+        assertEquals(Outcome.DEAD_LETTERED, refused.getOutcome(), refused.getDetail());
+        Promotion again = run(request(items, "free_b", null, null));
+        assertEquals(Outcome.SUCCEEDED, again.getOutcome(), again.getDetail());
+    }
+
+    @Test
+    void overlappingSelectorsRunningAtOnceEachPackageOnlyWhatTheyClaimed() throws Exception {
+        pendingItems("overlap_1", "overlap_2", "overlap_3", "overlap_4");
+        List<Promotion> started = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            started.add(template.requestBody("direct:promotion-submit", new PromotionRequest(DemoData.WORKSPACE, null,
+                    new PromotionRequest.Selector("overlap_", null, null, null), "overlap" + i,
+                    DemoData.APPLY_USER_ID, List.of(DemoData.APPROVER_ID), 0, null, null, null, null),
+                    Promotion.class));
+        }
+        assertTrue(promotions().awaitAll(started, java.time.Duration.ofSeconds(30)));
+        java.util.Set<String> packaged = new java.util.HashSet<>();
+        for (Promotion p : started) {
+            assertTrue(p.getOutcome() == Outcome.SUCCEEDED || p.getOutcome() == Outcome.DUPLICATE,
+                    p.getOutcome() + " " + p.getDetail());
+            for (String item : p.getPendingItemIds()) {
+                assertTrue(packaged.add(item), item + " packaged twice");
+            }
+        }
+        assertEquals(4, packaged.size(), "every item packaged once: " + packaged);
     }
 }
