@@ -1,9 +1,11 @@
 package io.releasepipeline.cli;
 
+import io.releasepipeline.promotion.Promotion;
 import io.releasepipeline.promotion.PromotionJson;
 import io.releasepipeline.promotion.PromotionSnapshot;
 import io.releasepipeline.promotion.PromotionStore;
 import io.releasepipeline.promotion.PromotionStores;
+import io.releasepipeline.promotion.PromotionViews;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,12 +51,12 @@ final class StatusCommand {
             if (json) {
                 out.println(PromotionJson.write(all));
             } else {
-                out.printf("%-16s %-38s %-8s %-15s %-20s %s%n", "promotion", "correlation id", "stage", "outcome",
+                out.printf("%-16s %-38s %-8s %-15s %-20s %s%n", "promotion", "correlation id", "stage", "state",
                         "accepted", "took");
                 for (PromotionSnapshot s : all) {
                     out.printf("%-16s %-38s %-8s %-15s %-20s %s%n", s.id(),
                             s.request() == null ? "-" : s.request().correlationId(),
-                            s.stages().get(s.stages().size() - 1).stage(), s.outcome() == null ? "in flight" : s.outcome(),
+                            stage(s), PromotionViews.state(stage(s), s.outcome()),
                             s.acceptedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
                             s.finishedAt() == null ? "-" : String.format(java.util.Locale.ROOT, "%.1f s",
                                     java.time.Duration.between(s.acceptedAt(), s.finishedAt()).toMillis() / 1000.0));
@@ -77,7 +79,12 @@ final class StatusCommand {
                 pkg.packageName(), pkg.deployStatus(), pkg.deploys()));
         one.components().forEach(c -> out.printf("  component %s seq=%s %s%s%n", c.name(), c.seq(), c.status(),
                 c.failMessage() == null ? "" : ": " + c.failMessage()));
-        out.println("  outcome   " + (one.outcome() == null ? "in flight" : one.outcome() + ": " + one.detail()));
+        out.println("  " + (one.outcome() == null ? "state     " + PromotionViews.state(stage(one), null)
+                : "outcome   " + one.outcome() + ": " + one.detail()));
         return Main.OK;
+    }
+
+    private static Promotion.Stage stage(PromotionSnapshot s) {
+        return s.stages().get(s.stages().size() - 1).stage();
     }
 }

@@ -29,7 +29,17 @@ public class PromotionViews {
         if (p == null) {
             throw new NoSuchElementException("no promotion by that id");
         }
-        return PromotionJson.write(p);
+        com.fasterxml.jackson.databind.node.ObjectNode view = PromotionJson.mapper().valueToTree(p);
+        view.put("state", state(p.getStage(), p.getOutcome()));
+        return PromotionJson.write(view);
+    }
+
+    /**
+     * Where a promotion is, in one word: QUEUED (accepted and stored, waiting for one of the
+     * {@code promotion.concurrency} places to run), RUNNING, or its outcome.
+     */
+    public static String state(Promotion.Stage stage, Outcome outcome) {
+        return outcome != null ? outcome.name() : stage == Promotion.Stage.ACCEPTED ? "QUEUED" : "RUNNING";
     }
 
     /** The newest 100 promotions of every runtime sharing the store, and those this runtime refused. */
@@ -62,6 +72,7 @@ public class PromotionViews {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("promotion_id", p.getId());
         view.put("correlation_id", p.getRequest() == null ? null : p.getRequest().correlationId());
+        view.put("state", state(p.getStage(), p.getOutcome()));
         view.put("stage", p.getStage());
         view.put("outcome", p.getOutcome());
         view.put("detail", p.getDetail());

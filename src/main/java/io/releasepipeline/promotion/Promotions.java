@@ -32,7 +32,9 @@ public class Promotions {
      */
     public List<Promotion> resumable() {
         List<Promotion> resumed = new ArrayList<>();
-        for (PromotionSnapshot snapshot : store.takeOver()) {
+        // in the order they were accepted: those still queued keep their place
+        for (PromotionSnapshot snapshot : store.takeOver().stream()
+                .sorted(java.util.Comparator.comparing(PromotionSnapshot::acceptedAt)).toList()) {
             Promotion p = Promotion.restore(snapshot);
             if (byId.putIfAbsent(p.getId(), p) == null) {
                 resumed.add(p);

@@ -51,7 +51,9 @@ public final class World {
         final Map<String, ReleasePlan> releasePlans = new LinkedHashMap<>();
         final Map<String, Instance> instances = new LinkedHashMap<>();
         final AtomicLong nextPackageId;
-        final AtomicLong nextPendingItemId = new AtomicLong(1000);
+        // like the provider's, an id is never given twice, not even by a simulator started again (a runtime's store
+        // remembers which items its promotions packaged): the first id is the start time in microseconds
+        final AtomicLong nextPendingItemId = new AtomicLong(System.currentTimeMillis() * 1000);
 
         Project(String id, String name, String defaultWorkspace, long firstPackageId) {
             this.id = id;
