@@ -155,6 +155,20 @@ public final class World {
         return new TreeMap<>(deploysByPackage);
     }
 
+    /** How many packages hold each set of pending items (ids sorted, joined by ','), in every workspace. */
+    public synchronized Map<String, Integer> packagesByItemSet() {
+        Map<String, Integer> bySet = new TreeMap<>();
+        for (Project project : projects.values()) {
+            for (Workspace ws : project.workspaces.values()) {
+                for (ReleasePackage pkg : ws.packages.values()) {
+                    String set = pkg.items.stream().map(i -> i.id).sorted().reduce((a, b) -> a + "," + b).orElse("");
+                    bySet.merge(set, 1, Integer::sum);
+                }
+            }
+        }
+        return bySet;
+    }
+
     public synchronized int packagesCreated() {
         return packagesCreated;
     }
