@@ -89,8 +89,9 @@ final class ClusteredSchedules {
     }
 
     /**
-     * Stops taking triggers before the routes stop, and hands back those taken for a later fire time: a trigger
-     * this runtime fired after its route stopped would find no consumer, and that slot would be lost.
+     * Stops taking triggers before the routes stop, and hands back those taken for a later fire time, so another
+     * runtime fires them on time: held, they would wait for this runtime's shutdown (and fire late, as a misfire),
+     * or fire here after the route stopped, finding no consumer (a lost slot).
      */
     private static void standby(QuartzComponent quartz) {
         Scheduler scheduler = quartz.getScheduler();
