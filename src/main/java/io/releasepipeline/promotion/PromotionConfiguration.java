@@ -17,7 +17,8 @@ import org.apache.camel.support.service.ServiceSupport;
 /**
  * The promotion pipeline's beans, from application.properties (named in camel.main.configurationClasses), and with
  * {@code promotion.triggers=true} one scheduled route per promotion definition (from the {@code scheduled-promotion}
- * route template) and the resumption of what a previous process left in flight.
+ * route template; on the clustered Quartz of {@link ClusteredSchedules} with the PostgreSQL store) and the
+ * resumption of what a previous process left in flight.
  */
 public class PromotionConfiguration implements CamelConfiguration {
 
@@ -62,6 +63,8 @@ public class PromotionConfiguration implements CamelConfiguration {
     private boolean triggers;
     @PropertyInject(value = "camel.server.enabled", defaultValue = "false")
     private boolean serverEnabled;
+    @PropertyInject(value = "promotion.lease-renew-ms", defaultValue = "10000")
+    private long leaseRenew;
 
 
     @BindToRegistry("promotionStore")
@@ -182,6 +185,11 @@ public class PromotionConfiguration implements CamelConfiguration {
                 PromotionDefinitions.class);
         PipelineMetrics.gaugeOnceStarted(context, "release_pipeline_promotions_in_flight", registry::inFlight);
         PromotionStore store = promotionStore(context);
+        if (triggers && PromotionStores.shared(context.getPropertiesComponent()) && !definitions.all().isEmpty()) {
+            // a runtime checks in with the Quartz cluster as often as it renews its promotions' leases
+            ClusteredSchedules.configure(context, PromotionStores.database(context.getPropertiesComponent(),
+                    env(context)), leaseRenew);
+        }
         context.addService(new ServiceSupport() {
             @Override
             protected void doStop() {

@@ -11,7 +11,9 @@ import org.quartz.CronExpression;
 /**
  * Named promotion definitions from application.properties ({@code promotion.definitions = nightly, hourly} and
  * {@code promotion.<name>.<key>} for each), each with its own schedule: {@code period:<ms>} (camel-timer) or
- * {@code cron:<quartz expression>}. An invalid definition stops the runtime with one line naming the key.
+ * {@code cron:<quartz expression>} (camel-quartz in memory); with a store shared by runtimes (PostgreSQL) both run on
+ * the clustered Quartz of {@link ClusteredSchedules}, so a slot fires on one runtime. An invalid definition stops
+ * the runtime with one line naming the key.
  */
 public class PromotionDefinitions {
 
@@ -19,10 +21,14 @@ public class PromotionDefinitions {
     public record Definition(String name, String scheduleUri, PromotionRequest request) {
     }
 
+    /** The shortest period a schedule may have (ms); the clustered schedules' misfire threshold depends on it. */
+    static final long SHORTEST_PERIOD_MS = 1000;
+
     private final Map<String, Definition> definitions = new LinkedHashMap<>();
 
     public PromotionDefinitions(PropertiesComponent properties) {
         String names = properties.resolveProperty("promotion.definitions").orElse("");
+        boolean clustered = PromotionStores.shared(properties);
         for (String name : names.split(",")) {
             name = name.trim();
             if (!name.isEmpty()) {
@@ -30,7 +36,7 @@ public class PromotionDefinitions {
                     throw new IllegalArgumentException("promotion.definitions: '" + name
                             + "' must be letters, digits, '_' or '-'");
                 }
-                definitions.put(name, read(properties, name));
+                definitions.put(name, read(properties, name, clustered));
             }
         }
     }
@@ -41,7 +47,8 @@ public class PromotionDefinitions {
 
     /**
      * The idempotency key of one scheduled run: the definition and its time slot, the same on every runtime that
-     * fires it: Quartz's scheduled fire time for a cron, the period the firing falls in for a period.
+     * fires it: Quartz's scheduled fire time (a cron, or any schedule of a shared store), else the period the
+     * firing falls in (camel-timer, one runtime).
      */
     public String slot(String name, java.util.Date scheduledFireTime) {
         String uri = definitions.get(name).scheduleUri();
@@ -57,7 +64,7 @@ public class PromotionDefinitions {
         return definitions.get(name).request();
     }
 
-    private static Definition read(PropertiesComponent p, String name) {
+    private static Definition read(PropertiesComponent p, String name, boolean clustered) {
         String prefix = "promotion." + name + ".";
         Optional<String> itemName = opt(p, prefix + "item-name");
         Optional<String> submitUser = opt(p, prefix + "submit-user-name");
@@ -88,17 +95,20 @@ public class PromotionDefinitions {
             throw new IllegalArgumentException(prefix + ": " + problems.get(0)
                     + " (keys are the field names in kebab case, e.g. " + prefix + "apply-user-id)");
         }
-        return new Definition(name, scheduleUri(name, required(p, prefix + "schedule")), request);
+        return new Definition(name, scheduleUri(name, required(p, prefix + "schedule"), clustered), request);
     }
 
-    static String scheduleUri(String name, String schedule) {
+    static String scheduleUri(String name, String schedule, boolean clustered) {
         String key = "promotion." + name + ".schedule";
         if (schedule.startsWith("period:")) {
             long period = longValue(key, schedule.substring(7).trim());
-            if (period < 1000) {
-                throw new IllegalArgumentException(key + ": the period must be at least 1000 ms");
+            if (period < SHORTEST_PERIOD_MS) {
+                throw new IllegalArgumentException(key + ": the period must be at least " + SHORTEST_PERIOD_MS
+                        + " ms");
             }
-            return "timer:promotion-" + name + "?period=" + period;
+            return clustered ? "quartz:promotions/" + name + "?trigger.repeatInterval=" + period
+                    + "&trigger.repeatCount=-1&" + ClusteredSchedules.ENDPOINT_OPTIONS
+                    : "timer:promotion-" + name + "?period=" + period;
         }
         if (schedule.startsWith("cron:")) {
             String cron = schedule.substring(5).trim();
@@ -106,7 +116,8 @@ public class PromotionDefinitions {
                 throw new IllegalArgumentException(key + ": '" + cron + "' is not a valid Quartz cron expression "
                         + "(seconds minutes hours day-of-month month day-of-week, e.g. 0 0 2 * * ?)");
             }
-            return "quartz:promotions/" + name + "?cron=" + cron.replace(' ', '+');
+            String uri = "quartz:promotions/" + name + "?cron=" + cron.replace(' ', '+');
+            return clustered ? uri + "&" + ClusteredSchedules.ENDPOINT_OPTIONS : uri;
         }
         throw new IllegalArgumentException(key + ": use period:<milliseconds> or cron:<quartz expression>");
     }

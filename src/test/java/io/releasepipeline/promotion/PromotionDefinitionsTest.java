@@ -40,6 +40,22 @@ class PromotionDefinitionsTest {
     }
 
     @Test
+    void withTheSharedStoreEveryScheduleRunsOnClusteredQuartzAndKeepsItsTriggerWhenARuntimeStops() {
+        Map<String, String> shared = new java.util.HashMap<>(nightly("period:60000"));
+        shared.put("promotion.store", "postgresql");
+        String options = "&stateful=true&recoverableJob=true&deleteJob=false&pauseJob=false"
+                + "&usingFixedCamelContextName=true";
+        assertEquals("quartz:promotions/nightly?trigger.repeatInterval=60000&trigger.repeatCount=-1" + options,
+                new PromotionDefinitions(properties(shared)).all().get(0).scheduleUri());
+        shared.put("promotion.nightly.schedule", "cron:0 0 2 * * ?");
+        assertEquals("quartz:promotions/nightly?cron=0+0+2+*+*+?" + options,
+                new PromotionDefinitions(properties(shared)).all().get(0).scheduleUri());
+        PromotionDefinitions definitions = new PromotionDefinitions(properties(shared));
+        assertEquals("schedule:nightly@1767232800000", definitions.slot("nightly", new java.util.Date(1767232800000L)),
+                "the slot is Quartz's scheduled fire time, whichever runtime fired it");
+    }
+
+    @Test
     void invalidDefinitionStopsTheStartWithOneLineNamingTheKey() {
         IllegalArgumentException cron = assertThrows(IllegalArgumentException.class,
                 () -> new PromotionDefinitions(properties(nightly("cron:every night"))));
