@@ -73,9 +73,18 @@ public class Acceptance {
         Promotion promotion = new Promotion(newId(), request.accepted(now), now);
         String identity = !blank(key) ? key : !blank(request.correlationId()) ? request.correlationId()
                 : blank(fallbackKey) ? null : fallbackKey;
-        if (identity != null) {
+        if (!promotion.getRequest().packageName().equals(request.packageName())) {
+            promotion.markNameNew();
+        }
+        if (Boolean.TRUE.equals(scheduled)) {
+            promotion.markScheduled();
+        }
+        if (identity == null) {
+            store.save(promotion.snapshot());
+        } else {
             String hash = requestHash(request);
-            IdempotencyKey held = store.takeKey(new IdempotencyKey(identity, promotion.getId(), hash, now), retention);
+            IdempotencyKey held = store.takeKey(new IdempotencyKey(identity, promotion.getId(), hash, now), retention,
+                    promotion.snapshot());
             if (held != null) {
                 if (!held.requestHash().equals(hash)) {
                     throw new IdempotencyConflict("this idempotency key (the Idempotency-Key header, else the "
@@ -85,14 +94,7 @@ public class Acceptance {
                 return new Accepted(earlier(held, request), true);
             }
         }
-        if (!promotion.getRequest().packageName().equals(request.packageName())) {
-            promotion.markNameNew();
-        }
-        if (Boolean.TRUE.equals(scheduled)) {
-            promotion.markScheduled();
-        }
         promotions.register(promotion);
-        store.save(promotion.snapshot());
         PromotionLog.info(promotion, "promotion {} ACCEPTED: workspace {}, package {}", promotion.getId(),
                 request.workspace(), promotion.getRequest().packageName());
         return new Accepted(promotion, false);

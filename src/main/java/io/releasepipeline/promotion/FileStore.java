@@ -138,7 +138,16 @@ public class FileStore implements PromotionStore {
     }
 
     @Override
-    public synchronized IdempotencyKey takeKey(IdempotencyKey candidate, Duration retention) {
+    public synchronized IdempotencyKey takeKey(IdempotencyKey candidate, Duration retention,
+                                               PromotionSnapshot accepted) {
+        IdempotencyKey held = takeKey(candidate, retention);
+        if (held == null) {
+            save(accepted);
+        }
+        return held;
+    }
+
+    private IdempotencyKey takeKey(IdempotencyKey candidate, Duration retention) {
         // one file per key, named by the key's hash; a hard link to a complete temporary file creates it or fails
         // atomically, so a key is either held whole or free
         Path file = keys.resolve(sha256(candidate.key()) + ".json");
@@ -151,10 +160,13 @@ public class FileStore implements PromotionStore {
                     return null;
                 } catch (FileAlreadyExistsException held) {
                     IdempotencyKey holder = readKey(file);
-                    if (holder != null && holder.acceptedAt().isAfter(candidate.acceptedAt().minus(retention))) {
+                    // one runtime per directory, taking a key and saving its promotion under this lock: a holder
+                    // whose promotion was never saved died in between (the key is free again)
+                    if (holder != null && holder.acceptedAt().isAfter(candidate.acceptedAt().minus(retention))
+                            && find(holder.promotionId()) != null) {
                         return holder;
                     }
-                    // past its retention (or unreadable): the key is free again
+                    // past its retention, unreadable or never saved: the key is free again
                     Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                     return null;
                 }

@@ -134,14 +134,38 @@ public class JdbcStore implements PromotionStore {
     }
 
     @Override
-    public IdempotencyKey takeKey(IdempotencyKey candidate, java.time.Duration retention) {
-        // the primary key makes one runtime win; a key past its retention is taken over in the same statement
-        try (Connection c = db.connection();
-             PreparedStatement take = c.prepareStatement("insert into rp_idempotency_keys (idempotency_key, "
-                     + "promotion_id, request_hash, accepted_at) values (?, ?, ?, ?) on conflict (idempotency_key) "
-                     + "do update set promotion_id = excluded.promotion_id, request_hash = excluded.request_hash, "
-                     + "accepted_at = excluded.accepted_at where rp_idempotency_keys.accepted_at < ? "
-                     + "returning promotion_id")) {
+    public IdempotencyKey takeKey(IdempotencyKey candidate, java.time.Duration retention,
+                                  PromotionSnapshot accepted) {
+        // the primary key makes one runtime win; a key past its retention is taken over in the same statement; the
+        // promotion is saved in the same transaction, so a runtime dying in between leaves neither
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            IdempotencyKey held = takeKey(c, candidate, retention);
+            if (held == null) {
+                try (PreparedStatement save = c.prepareStatement("insert into rp_promotions (id, snapshot, owner, "
+                        + "lease_until) values (?, ?, ?, now() + ? * interval '1 millisecond')")) {
+                    save.setString(1, accepted.id());
+                    save.setString(2, PromotionJson.write(accepted));
+                    save.setString(3, owner);
+                    save.setLong(4, leaseMillis);
+                    save.executeUpdate();
+                }
+            }
+            c.commit();
+            return held;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot take an idempotency key in PostgreSQL (" + e.getSQLState() + ")",
+                    e);
+        }
+    }
+
+    private static IdempotencyKey takeKey(Connection c, IdempotencyKey candidate, java.time.Duration retention)
+            throws SQLException {
+        try (PreparedStatement take = c.prepareStatement("insert into rp_idempotency_keys (idempotency_key, "
+                + "promotion_id, request_hash, accepted_at) values (?, ?, ?, ?) on conflict (idempotency_key) "
+                + "do update set promotion_id = excluded.promotion_id, request_hash = excluded.request_hash, "
+                + "accepted_at = excluded.accepted_at where rp_idempotency_keys.accepted_at < ? "
+                + "returning promotion_id")) {
             take.setString(1, candidate.key());
             take.setString(2, candidate.promotionId());
             take.setString(3, candidate.requestHash());
@@ -161,9 +185,6 @@ public class JdbcStore implements PromotionStore {
                             row.getTimestamp(3).toInstant());
                 }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot take an idempotency key in PostgreSQL (" + e.getSQLState() + ")",
-                    e);
         }
     }
 

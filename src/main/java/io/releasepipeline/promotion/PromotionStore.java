@@ -54,11 +54,12 @@ public interface PromotionStore {
     java.util.Map<String, String> claimItems(List<String> itemKeys, String promotionId);
 
     /**
-     * Takes an idempotency key for a new promotion, atomically across every runtime sharing the store: answers null
-     * when {@code candidate} now holds it (the key was free, or its holder was accepted longer than
-     * {@code retention} ago), else the key as it is held.
+     * Takes an idempotency key for a new promotion and saves that promotion, as one step across every runtime
+     * sharing the store (a key is never held by a promotion that was not saved): answers null when
+     * {@code candidate} now holds it (the key was free, or its holder was accepted longer than {@code retention}
+     * ago) and {@code accepted} is saved, else the key as it is held, and nothing is saved.
      */
-    IdempotencyKey takeKey(IdempotencyKey candidate, java.time.Duration retention);
+    IdempotencyKey takeKey(IdempotencyKey candidate, java.time.Duration retention, PromotionSnapshot accepted);
 
     /**
      * The newest saved promotions other runtimes may run, newest first. A store of one runtime answers none: what it

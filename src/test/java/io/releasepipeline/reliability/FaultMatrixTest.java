@@ -238,7 +238,10 @@ class FaultMatrixTest extends CloudRouteTestSupport {
         Files.writeString(Path.of("target/reliability.md"), md);
         String doc = System.getProperty("reliability.doc");
         if (doc != null && !doc.isBlank()) {
-            Files.writeString(Path.of(doc), md);
+            // the multi-runtime table (MultiRuntimeTest) follows the matrix in the same document: kept as it is
+            String existing = Files.exists(Path.of(doc)) ? Files.readString(Path.of(doc)) : "";
+            int next = existing.indexOf(MultiRuntimeTest.SECTION);
+            Files.writeString(Path.of(doc), md + (next < 0 ? "" : "\n" + existing.substring(next)));
         }
     }
 }
