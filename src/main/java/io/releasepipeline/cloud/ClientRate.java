@@ -19,6 +19,8 @@ public final class ClientRate {
 
     /** The rate a 429 leaves (0.7 of what it was: the AWS SDKs' adaptive mode uses the same factor). */
     static final double DECREASE = 0.7;
+    /** The longest Retry-After honoured (a larger one, or one that overflows, is read as this). */
+    static final long MAX_RETRY_AFTER_SECONDS = 60;
     /** How much of the ceiling is regained per second of calls getting through. */
     static final double RECOVERY_PER_SECOND = 0.02;
 
@@ -44,6 +46,14 @@ public final class ClientRate {
     /** Takes the operation's next slot at its current rate: how long (ms) the call waits before it is sent. */
     public long reserve(String operation) {
         return operation(operation).reserve(nanoClock.getAsLong());
+    }
+
+    /**
+     * How much longer (ms) a call that has waited for its slot must still wait: a 429 that arrived meanwhile closed
+     * the operation until its Retry-After, and calls booked before it wait for that too.
+     */
+    public long closedFor(String operation) {
+        return operation(operation).closedFor(nanoClock.getAsLong());
     }
 
     /**
@@ -78,7 +88,10 @@ public final class ClientRate {
             return 0;
         }
         try {
-            return Math.max(0, Long.parseLong(retryAfter.trim())) * 1_000_000_000L;
+            String seconds = retryAfter.trim();
+            long value = seconds.matches("[0-9]{1,6}") ? Long.parseLong(seconds) : seconds.matches("[0-9]+")
+                    ? MAX_RETRY_AFTER_SECONDS : 0;
+            return Math.min(value, MAX_RETRY_AFTER_SECONDS) * 1_000_000_000L;
         } catch (NumberFormatException httpDate) {
             return 0; // an HTTP-date: the lowered rate alone spaces the next calls
         }
@@ -89,6 +102,8 @@ public final class ClientRate {
         private double rate = ceiling;
         private long nextSlot = Long.MIN_VALUE;
         private long lastChange = Long.MIN_VALUE;
+        private long lastDecrease = Long.MIN_VALUE;
+        private long closedUntil = Long.MIN_VALUE;
 
         synchronized long reserve(long now) {
             long slot = nextSlot == Long.MIN_VALUE ? now : Math.max(now, nextSlot);
@@ -98,12 +113,20 @@ public final class ClientRate {
 
         synchronized void throttled(long now, long retryAfter) {
             // the 429s of calls already sent at the old rate arrive together: one decrease per slot of the new rate
-            if (lastChange == Long.MIN_VALUE || now - lastChange >= (long) (1_000_000_000L / rate)) {
+            if (lastDecrease == Long.MIN_VALUE || now - lastDecrease >= (long) (1_000_000_000L / rate)) {
                 rate = Math.max(floor, rate * DECREASE);
+                lastDecrease = now;
                 lastChange = now;
             }
             long spaced = now + (long) (1_000_000_000L / rate);
             nextSlot = Math.max(nextSlot == Long.MIN_VALUE ? now : nextSlot, Math.max(spaced, now + retryAfter));
+            if (retryAfter > 0) {
+                closedUntil = Math.max(closedUntil, now + retryAfter);
+            }
+        }
+
+        synchronized long closedFor(long now) {
+            return closedUntil == Long.MIN_VALUE || closedUntil <= now ? 0 : (closedUntil - now + 999_999) / 1_000_000;
         }
 
         synchronized void passed(long now) {

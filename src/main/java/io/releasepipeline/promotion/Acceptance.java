@@ -103,7 +103,8 @@ public class Acceptance {
     /** The promotion an earlier request with the same key started, as this runtime or the store knows it. */
     private Promotion earlier(IdempotencyKey held, PromotionRequest request) {
         Promotion known = promotions.find(held.promotionId());
-        // one another runtime has accepted but not saved yet: answered as accepted, never registered or run here
+        // a key and its promotion are stored together; this is for a store that lost the promotion's row (answered as
+        // accepted, never registered or run here)
         return known != null ? known
                 : new Promotion(held.promotionId(), request.accepted(held.acceptedAt()), held.acceptedAt());
     }

@@ -24,10 +24,14 @@ public record PromotionSnapshot(String id, PromotionRequest request, Instant acc
                 outcome, detail, finishedAt, null);
     }
 
-    /** It packaged its pending items: a package was created, or a create call's effect is not known yet. */
+    /**
+     * It packaged its pending items: a package was created, or, while it runs, a create call's effect is not known
+     * yet. One that ended with a create still in doubt holds its items no more: if that create landed after all, the
+     * provider itself refuses a second package of them (DLF.3051); if it did not, they are free for a replay.
+     */
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isPackaged() {
-        return !packages.isEmpty() || createSentAt != null;
+        return !packages.isEmpty() || createSentAt != null && outcome == null;
     }
 
     /** {@code sentAt} and {@code sentOver}: a deploy call whose effect is not known yet (see PackageState). */

@@ -169,6 +169,17 @@ public final class World {
         return bySet;
     }
 
+    /** How many packages hold each pending item (by item id), in every workspace. */
+    public synchronized Map<String, Integer> packagesByItem() {
+        Map<String, Integer> byItem = new TreeMap<>();
+        for (Project project : projects.values()) {
+            for (Workspace ws : project.workspaces.values()) {
+                ws.packages.values().forEach(pkg -> pkg.items.forEach(i -> byItem.merge(i.id, 1, Integer::sum)));
+            }
+        }
+        return byItem;
+    }
+
     public synchronized int packagesCreated() {
         return packagesCreated;
     }

@@ -65,4 +65,28 @@ class ClientRateTest {
         assertEquals(5000, rate.reserve("A"), "the next slot is one spacing of the lowered rate away");
         assertEquals(10000, rate.reserve("A"));
     }
+
+    @Test
+    void a429SoonAfterASuccessStillLowersTheRate() {
+        rate.answered("A", 429, null);
+        advanceMillis(1000);
+        rate.answered("A", 200, null);
+        advanceMillis(60);
+        rate.answered("A", 429, null);
+        assertEquals(7.2 * 0.7, rate.rate("A"), 1e-9, "the interleaved calls of another client");
+    }
+
+    @Test
+    void aRetryAfterClosesTheOperationForCallsAlreadyBookedAndIsBounded() {
+        for (int i = 0; i < 5; i++) {
+            rate.reserve("A");
+        }
+        assertEquals(0, rate.closedFor("A"));
+        rate.answered("A", 429, "3");
+        assertEquals(3000, rate.closedFor("A"), "booked calls wait for the Retry-After too");
+        advanceMillis(3000);
+        assertEquals(0, rate.closedFor("A"));
+        rate.answered("A", 429, "10000000000");
+        assertEquals(60_000, rate.closedFor("A"), "a huge Retry-After is read as the longest honoured");
+    }
 }

@@ -126,6 +126,7 @@ class MultiRuntimeTest {
             assertEquals(0, totals.lost, "lost");
             assertEquals(0, totals.falseDeadLetters, "false dead letters: " + totals.deadLettered);
             assertEquals(1, totals.maxPackagesPerItemSet, "packages per set of items");
+        assertEquals(1, totals.maxPackagesPerItem, "packages per pending item");
             assertTrue(totals.maxDeploysPerPackage <= 1, "deploys per package: " + totals.maxDeploysPerPackage);
             assertEquals(1, totals.minOutcomesPerPromotion, "outcomes per promotion");
             assertEquals(1, totals.maxOutcomesPerPromotion, "outcomes per promotion");
@@ -224,6 +225,7 @@ class MultiRuntimeTest {
         // the simulator's demo packages hold no items: only the packages of items count
         t.maxPackagesPerItemSet = simulator.world().packagesByItemSet().entrySet().stream()
                 .filter(e -> !e.getKey().isEmpty()).mapToInt(Map.Entry::getValue).max().orElse(0);
+        t.maxPackagesPerItem = simulator.world().packagesByItem().values().stream().mapToInt(i -> i).max().orElse(0);
         t.maxDeploysPerPackage = simulator.world().deploysByPackage().values().stream().mapToInt(i -> i).max()
                 .orElse(0);
         Map<String, Integer> outcomesPerPromotion = new HashMap<>();
@@ -253,6 +255,7 @@ class MultiRuntimeTest {
         int duplicates;
         int takeovers;
         int maxPackagesPerItemSet;
+        int maxPackagesPerItem;
         int maxDeploysPerPackage;
         int minOutcomesPerPromotion;
         int maxOutcomesPerPromotion;
@@ -273,6 +276,7 @@ class MultiRuntimeTest {
                     + "| schedule slots / firings on all runtimes / scheduled promotions | " + slots + " / "
                     + firings + " / " + scheduled + " |\n"
                     + "| packages created per distinct set of items (most) | " + maxPackagesPerItemSet + " |\n"
+                    + "| packages holding one pending item (most) | " + maxPackagesPerItem + " |\n"
                     + "| deploys per package (most) | " + maxDeploysPerPackage + " |\n"
                     + "| outcomes per promotion in the journal (least / most) | " + minOutcomesPerPromotion + " / "
                     + maxOutcomesPerPromotion + " |\n"

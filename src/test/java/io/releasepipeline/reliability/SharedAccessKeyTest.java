@@ -62,6 +62,9 @@ class SharedAccessKeyTest {
                     + " %d succeeded, %d THROTTLED dead letters%n", outcomes.size(), seconds, calls, throttled,
                     100.0 * throttled / calls, succeeded, throttledDeadLetters);
             assertEquals(0, throttledDeadLetters, String.valueOf(outcomes));
+            // a fixed rate per runtime drew 429 on 30% of the calls here (docs/performance.md); the adaptive one 8 to 11%
+            assertTrue(throttled < 0.2 * calls, "the runtimes settled under the shared limit: " + throttled + " of "
+                    + calls + " calls answered 429");
             assertEquals(2 * PER_RUNTIME, succeeded, String.valueOf(outcomes));
             simulator.world().deploysByPackage().forEach((pkg, n) -> assertEquals(1, n, pkg + " deployed " + n));
         }
