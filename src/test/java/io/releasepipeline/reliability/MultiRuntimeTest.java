@@ -124,6 +124,7 @@ class MultiRuntimeTest {
                 totals.writeTo(Path.of(doc));
             }
             assertEquals(0, totals.lost, "lost");
+        assertTrue(totals.leftInFlight <= 1, "only a slot fired as the last runtime stopped: " + totals.leftInFlight);
             assertEquals(0, totals.falseDeadLetters, "false dead letters: " + totals.deadLettered);
             assertEquals(1, totals.maxPackagesPerItemSet, "packages per set of items");
         assertEquals(1, totals.maxPackagesPerItem, "packages per pending item");
@@ -229,7 +230,9 @@ class MultiRuntimeTest {
         t.maxDeploysPerPackage = simulator.world().deploysByPackage().values().stream().mapToInt(i -> i).max()
                 .orElse(0);
         Map<String, Integer> outcomesPerPromotion = new HashMap<>();
-        all.forEach(s -> outcomesPerPromotion.put(s.id(), 0));
+        // a slot fired just before the last runtime stopped may be left in flight: stored, resumed at the next start
+        all.stream().filter(s -> s.outcome() != null).forEach(s -> outcomesPerPromotion.put(s.id(), 0));
+        t.leftInFlight = (int) all.stream().filter(s -> s.outcome() == null).count();
         for (String line : store.journal()) {
             Matcher id = PROMOTION_ID.matcher(line);
             if (id.find()) {
@@ -256,6 +259,7 @@ class MultiRuntimeTest {
         int takeovers;
         int maxPackagesPerItemSet;
         int maxPackagesPerItem;
+        int leftInFlight;
         int maxDeploysPerPackage;
         int minOutcomesPerPromotion;
         int maxOutcomesPerPromotion;
@@ -278,9 +282,11 @@ class MultiRuntimeTest {
                     + "| packages created per distinct set of items (most) | " + maxPackagesPerItemSet + " |\n"
                     + "| packages holding one pending item (most) | " + maxPackagesPerItem + " |\n"
                     + "| deploys per package (most) | " + maxDeploysPerPackage + " |\n"
-                    + "| outcomes per promotion in the journal (least / most) | " + minOutcomesPerPromotion + " / "
+                    + "| outcomes per ended promotion in the journal (least / most) | " + minOutcomesPerPromotion + " / "
                     + maxOutcomesPerPromotion + " |\n"
-                    + "| lost | " + lost + " |\n"
+                    + "| lost (a request answered 202 without an outcome) | " + lost + " |\n"
+                    + "| scheduled promotions in flight when the last runtime stopped (stored, resumed at its next "
+                    + "start) | " + leftInFlight + " |\n"
                     + "| false dead letters | " + falseDeadLetters + " |\n";
         }
 
