@@ -113,6 +113,16 @@ public class FileStore implements PromotionStore {
         }
     }
 
+    /** One runtime per directory: the values seen are kept in memory, each until its window ends. */
+    private final java.util.Map<String, java.time.Instant> used = new java.util.HashMap<>();
+
+    @Override
+    public synchronized boolean firstUse(String value, Duration window) {
+        java.time.Instant now = java.time.Instant.now();
+        used.values().removeIf(until -> until.isBefore(now));
+        return used.putIfAbsent(value, now.plus(window)) == null;
+    }
+
     @Override
     public synchronized java.util.Map<String, String> claimItems(List<String> itemKeys, String promotionId) {
         java.util.Map<String, String> held = new java.util.LinkedHashMap<>();

@@ -47,6 +47,8 @@ public class JdbcStore implements PromotionStore {
                 "alter table rp_promotions add column if not exists packaged boolean not null default false",
                 "create table if not exists rp_item_claims (item_key text primary key, promotion_id text not null, "
                         + "claimed_at timestamptz not null default now())",
+                "create table if not exists rp_one_time_values (value text primary key, "
+                        + "valid_until timestamptz not null)",
                 "create table if not exists rp_idempotency_keys (idempotency_key text primary key, "
                         + "promotion_id text not null, request_hash text not null, accepted_at timestamptz not null)");
     }
@@ -113,6 +115,13 @@ public class JdbcStore implements PromotionStore {
                 + "rp_deploy_claims.promotion_id and p.outcome is null)", promotionId, key, promotionId);
         return db.strings("select promotion_id from rp_deploy_claims where claim_key = ?", key)
                 .equals(List.of(promotionId));
+    }
+
+    @Override
+    public boolean firstUse(String value, java.time.Duration window) {
+        db.update("delete from rp_one_time_values where valid_until < now()");
+        return db.update("insert into rp_one_time_values (value, valid_until) values (?, now() + ? * interval "
+                + "'1 millisecond') on conflict (value) do nothing", value, window.toMillis()) == 1;
     }
 
     @Override

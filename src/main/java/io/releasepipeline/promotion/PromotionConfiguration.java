@@ -171,7 +171,8 @@ public class PromotionConfiguration implements CamelConfiguration {
     @BindToRegistry("webhookAuth")
     public WebhookAuth webhookAuth(CamelContext context) {
         Map<String, String> env = env(context);
-        WebhookAuth auth = new WebhookAuth(env.get(WebhookAuth.TOKEN_ENV), env.get(WebhookAuth.HMAC_KEY_ENV));
+        WebhookAuth auth = new WebhookAuth(env.get(WebhookAuth.TOKEN_ENV), env.get(WebhookAuth.HMAC_KEY_ENV),
+                java.time.Clock.systemUTC(), promotionStore(context));
         if (triggers && serverEnabled) {
             auth.requireSecret();
         }

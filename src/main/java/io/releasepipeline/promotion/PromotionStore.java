@@ -62,6 +62,12 @@ public interface PromotionStore {
     IdempotencyKey takeKey(IdempotencyKey candidate, java.time.Duration retention, PromotionSnapshot accepted);
 
     /**
+     * Records a one-time value (a webhook signature) for {@code window}: true the first time, false when it was
+     * recorded before within the window, by this runtime or another sharing the store.
+     */
+    boolean firstUse(String value, java.time.Duration window);
+
+    /**
      * The newest saved promotions other runtimes may run, newest first. A store of one runtime answers none: what it
      * holds, that runtime's registry knows (or an earlier process of it ran).
      */
