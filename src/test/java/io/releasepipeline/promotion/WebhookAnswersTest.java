@@ -61,6 +61,18 @@ class WebhookAnswersTest extends PromotionTestSupport {
         assertEquals(415, text.statusCode());
         assertEquals("{\"error\":\"send the promotion request as Content-Type: application/json\"}", text.body());
         assertEquals("application/json", text.headers().firstValue("Content-Type").orElse(""));
+        HttpResponse<String> untyped = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT
+                + "/api/promotions")).header("Authorization", "Bearer " + WEBHOOK_TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString(body("26", "untyped"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(415, untyped.statusCode(), "JSON without a Content-Type is refused too");
+        // a path nobody serves: 404, and nothing of the request or of Camel in the answer
+        HttpResponse<String> nowhere = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT
+                + "/api/promotions/p-0123456789ab/x%3Cscript%3E?token=leak")).header("Authorization", "Bearer "
+                + WEBHOOK_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, nowhere.statusCode());
+        assertEquals(false, nowhere.body().contains("script") || nowhere.body().contains("leak")
+                || nowhere.body().toLowerCase().contains("camel"), nowhere.body());
     }
 
     @Test
