@@ -65,6 +65,10 @@ public class PromotionConfiguration implements CamelConfiguration {
     private boolean serverEnabled;
     @PropertyInject(value = "promotion.lease-renew-ms", defaultValue = "10000")
     private long leaseRenew;
+    @PropertyInject(value = "webhook.body-timeout-ms", defaultValue = "10000")
+    private long bodyTimeout;
+    @PropertyInject(value = "camel.server.port", defaultValue = "8080")
+    private int serverPort;
 
 
     @BindToRegistry("promotionStore")
@@ -202,6 +206,9 @@ public class PromotionConfiguration implements CamelConfiguration {
             @Override
             public void onCamelContextStarted(CamelContext ctx, boolean alreadyStarted) {
                 // the routes, the route template and the meter registry exist once the context has fully started
+                if (triggers && serverEnabled) {
+                    WebhookBodyTimeout.install(ctx, serverPort, bodyTimeout);
+                }
             }
 
             @Override

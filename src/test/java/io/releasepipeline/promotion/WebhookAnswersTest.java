@@ -1,6 +1,7 @@
 package io.releasepipeline.promotion;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.releasepipeline.simulator.DemoData;
@@ -25,7 +26,7 @@ class WebhookAnswersTest extends PromotionTestSupport {
     @Override
     protected Map<String, String> overrides() {
         return Map.of("camel.server.enabled", "true", "camel.server.port", String.valueOf(PORT),
-                "promotion.triggers", "true");
+                "promotion.triggers", "true", "webhook.body-timeout-ms", "1000");
     }
 
     private HttpResponse<String> post(String body, String contentType, String key) throws Exception {
@@ -127,5 +128,25 @@ class WebhookAnswersTest extends PromotionTestSupport {
         }
         String reason = Files.readString(inbox.resolve("error/bad.json.reason.txt"));
         assertEquals(true, reason.startsWith("workspace has the wrong type or form"), reason);
+    }
+
+    @Test
+    void aBodySentByteByByteIsCutOffAtTheBodyTimeout() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", PORT)) {
+            socket.setSoTimeout(10_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/promotions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + WEBHOOK_TOKEN
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{").getBytes(
+                    java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            long started = System.nanoTime();
+            Thread.sleep(600);
+            out.write(' ');   // still trickling in: the timeout counts from the headers, not from the last byte
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            long waited = (System.nanoTime() - started) / 1_000_000;
+            assertTrue(answer.startsWith("HTTP/1.1 408"), answer);
+            assertTrue(waited < 5000, "cut off after " + waited + " ms");
+        }
     }
 }
