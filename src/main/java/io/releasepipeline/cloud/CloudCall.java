@@ -25,6 +25,7 @@ import org.apache.camel.util.ObjectHelper;
 public class CloudCall {
 
     public static final String AUTH_NONE = "none";
+    private static final String SENT_AT = "cloudSentAt";
 
     private final AuthMode authMode;
     private final String projectId;
@@ -57,6 +58,7 @@ public class CloudCall {
         if (calls != null) {
             calls.incrementAndGet();
         }
+        exchange.setProperty(SENT_AT, System.nanoTime());
         // the error handler's marker stays: a retried create or deploy reads it to re-read the provider first
         in.removeHeaders("*", Exchange.REDELIVERED, Exchange.REDELIVERY_COUNTER, Exchange.REDELIVERY_MAX_COUNTER);
         in.setHeader(Exchange.HTTP_METHOD, exchange.getProperty("cloudMethod", String.class));
@@ -99,12 +101,12 @@ public class CloudCall {
         forgetSecrets(exchange);
         CloudApiException ioFailure = exchange.getProperty("cloudIoFailure", CloudApiException.class);
         if (ioFailure != null) {
-            metrics.apiCall(ioFailure.getOperation(), 0);
+            metrics.apiCall(ioFailure.getOperation(), 0, took(exchange));
             throw ioFailure;
         }
         Message out = exchange.getMessage();
         int status = out.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
-        metrics.apiCall(exchange.getProperty("cloudOperation", String.class), status);
+        metrics.apiCall(exchange.getProperty("cloudOperation", String.class), status, took(exchange));
         String requestId = out.getHeader("X-Request-Id", String.class);
         String body = out.getBody(String.class);
         if (status >= 200 && status < 300) {
@@ -157,6 +159,11 @@ public class CloudCall {
         String what = cause == null ? "I/O failure" : cause.getClass().getSimpleName()
                 + (cause.getMessage() != null ? ": " + cause.getMessage() : "");
         return failure(exchange, 0, null, what, null, null, ErrorCategory.TRANSIENT, !neverSent, null);
+    }
+
+    private static java.time.Duration took(Exchange exchange) {
+        Long sentAt = exchange.getProperty(SENT_AT, Long.class);
+        return sentAt == null ? null : java.time.Duration.ofNanos(System.nanoTime() - sentAt);
     }
 
     /** camel-http copies request headers onto the answer: the token and the request body must not travel further. */

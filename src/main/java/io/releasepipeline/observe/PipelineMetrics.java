@@ -94,7 +94,15 @@ public final class PipelineMetrics {
         Timer.builder("release_pipeline_stage_duration").tag("stage", stage).register(registry()).record(took);
     }
 
-    public void apiCall(String operation, int status) {
+    /**
+     * One cloud call answered (status 0: no whole answer), timed from its sending: one series per operation and
+     * status, never per URL (Camel's exchange event notifier, which tags by endpoint URI, is off for that reason).
+     */
+    public void apiCall(String operation, int status, Duration took) {
+        if (took != null) {
+            Timer.builder("release_pipeline_api_call_duration").tag("operation", String.valueOf(operation))
+                    .register(registry()).record(took);
+        }
         Counter.builder("release_pipeline_api_calls").tag("operation", String.valueOf(operation))
                 .tag("status", String.valueOf(status)).register(registry()).increment();
         if (status == 429) {

@@ -85,4 +85,24 @@ class ObserveTest extends PromotionTestSupport {
         assertTrue(metric("release_pipeline_stage_duration_seconds_count{stage=\"POLL\"}") >= 1);
         assertTrue(get("/observe/metrics").contains("release_pipeline_seconds_since_last_scheduled_success"));
     }
+
+    @Test
+    void metricsDoNotGrowWithThePackagesPromoted() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            assertEquals(Outcome.SUCCEEDED, run(request(pendingItems("cardinality_" + i), "cardinality" + i, null,
+                    null)).getOutcome());
+        }
+        long before = get("/observe/metrics").lines().count();
+        for (int i = 2; i < 6; i++) {
+            assertEquals(Outcome.SUCCEEDED, run(request(pendingItems("cardinality_" + i), "cardinality" + i, null,
+                    null)).getOutcome());
+        }
+        String metrics = get("/observe/metrics");
+        assertEquals(before, metrics.lines().count(), "one series per operation, none per package or URL:\n"
+                + metrics.lines().filter(l -> l.contains("127.0.0.1")).limit(4)
+                .collect(java.util.stream.Collectors.joining("\n")));
+        assertTrue(metric("release_pipeline_api_call_duration_seconds_count{operation=\"DeployFactoryPackages\"}") >= 6,
+                "cloud calls timed by operation");
+        assertTrue(metrics.lines().noneMatch(l -> l.contains("/packages/")), "no URL in a metric");
+    }
 }
