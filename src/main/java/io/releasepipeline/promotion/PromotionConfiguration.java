@@ -65,6 +65,8 @@ public class PromotionConfiguration implements CamelConfiguration {
     private boolean serverEnabled;
     @PropertyInject(value = "promotion.lease-renew-ms", defaultValue = "10000")
     private long leaseRenew;
+    @PropertyInject(value = "promotion.recent-in-memory", defaultValue = "1000")
+    private int recentInMemory;
     @PropertyInject(value = "webhook.body-timeout-ms", defaultValue = "10000")
     private long bodyTimeout;
     @PropertyInject(value = "camel.server.port", defaultValue = "8080")
@@ -83,7 +85,7 @@ public class PromotionConfiguration implements CamelConfiguration {
     @BindToRegistry("promotions")
     public Promotions promotions(CamelContext context) {
         if (promotions == null) {
-            promotions = new Promotions(promotionStore(context));
+            promotions = new Promotions(promotionStore(context), recentInMemory);
         }
         return promotions;
     }

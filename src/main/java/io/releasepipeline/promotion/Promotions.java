@@ -9,21 +9,56 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 
-/** The promotions this runtime knows, by id: those it accepted, rejected or resumed. */
+/**
+ * The promotions this runtime knows, by id: those it runs, and the newest {@code promotion.recent-in-memory} of
+ * those it accepted, rejected or resumed that have ended. Older ones are forgotten here (a runtime runs for months)
+ * and read from the store when asked for.
+ */
 public class Promotions {
 
     /** The exchange property that carries the promotion through the chain. */
     public static final String PROPERTY = "promotion";
 
     private final Map<String, Promotion> byId = new ConcurrentHashMap<>();
+    /** The ids in the order they were registered: the oldest ended ones are forgotten first. */
+    private final java.util.Deque<String> order = new java.util.ArrayDeque<>();
     private final PromotionStore store;
+    private final int recentInMemory;
 
     public Promotions(PromotionStore store) {
+        this(store, 1000);
+    }
+
+    public Promotions(PromotionStore store, int recentInMemory) {
+        if (recentInMemory < 1) {
+            throw new IllegalArgumentException("promotion.recent-in-memory must be at least 1");
+        }
         this.store = store;
+        this.recentInMemory = recentInMemory;
     }
 
     void register(Promotion promotion) {
         byId.put(promotion.getId(), promotion);
+        remember(promotion.getId());
+    }
+
+    /**
+     * Keeps the ids in registration order and forgets the oldest ended promotions beyond the bound; one still running
+     * goes to the back of the line (it is never forgotten while it runs).
+     */
+    private synchronized void remember(String id) {
+        order.addLast(id);
+        int running = inFlight();
+        int looked = 0;
+        while (order.size() - running > recentInMemory && looked++ < order.size()) {
+            String oldest = order.pollFirst();
+            Promotion p = byId.get(oldest);
+            if (p != null && p.getOutcome() == null) {
+                order.addLast(oldest);
+            } else {
+                byId.remove(oldest);
+            }
+        }
     }
 
     /**
@@ -37,6 +72,7 @@ public class Promotions {
                 .sorted(java.util.Comparator.comparing(PromotionSnapshot::acceptedAt)).toList()) {
             Promotion p = Promotion.restore(snapshot);
             if (byId.putIfAbsent(p.getId(), p) == null) {
+                remember(p.getId());
                 resumed.add(p);
                 PromotionLog.info(p, "promotion {} RESUMED at {}", p.getId(), p.getStage());
             }
