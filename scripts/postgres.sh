@@ -12,11 +12,18 @@ if [ -z "$bin" ]; then
   bin=$(find_bin)
 fi
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+# "stop": the store-outage tests stop a cluster of their own for real (and start it again with its data)
+if [ "${1:-}" = stop ]; then
+  as_postgres "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null
+  exit 0
+fi
 if ! as_postgres "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
-  rm -rf "$data"
-  mkdir -p "$data"
-  if [ "$(id -u)" = 0 ]; then chown postgres "$data"; fi
-  as_postgres "$bin/initdb" -D "$data" -U postgres --auth=trust >/dev/null
+  if [ ! -f "$data/PG_VERSION" ]; then
+    rm -rf "$data"
+    mkdir -p "$data"
+    if [ "$(id -u)" = 0 ]; then chown postgres "$data"; fi
+    as_postgres "$bin/initdb" -D "$data" -U postgres --auth=trust >/dev/null
+  fi
   as_postgres "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w \
     -o "-p $port -k /tmp -c listen_addresses=127.0.0.1" start >/dev/null
 fi

@@ -71,28 +71,26 @@ public class Acceptance {
         }
         Instant now = clock.instant();
         Promotion promotion = new Promotion(newId(), request.accepted(now), now);
-        String identity = !blank(key) ? key : !blank(request.correlationId()) ? request.correlationId()
-                : blank(fallbackKey) ? null : fallbackKey;
         if (!promotion.getRequest().packageName().equals(request.packageName())) {
             promotion.markNameNew();
         }
         if (Boolean.TRUE.equals(scheduled)) {
             promotion.markScheduled();
         }
-        if (identity == null) {
-            store.save(promotion.snapshot());
-        } else {
-            String hash = requestHash(request);
-            IdempotencyKey held = store.takeKey(new IdempotencyKey(identity, promotion.getId(), hash, now), retention,
-                    promotion.snapshot());
-            if (held != null) {
-                if (!held.requestHash().equals(hash)) {
-                    throw new IdempotencyConflict("this idempotency key (the Idempotency-Key header, else the "
-                            + "correlation_id) started promotion " + held.promotionId() + " for another request; "
-                            + "send a new key for a new request");
-                }
-                return new Accepted(earlier(held, request), true);
+        // a request without a key of its own is keyed by its promotion, so every acceptance is the same one step:
+        // the key and the promotion stored together, or (the store unavailable: 503) nothing at all
+        String identity = !blank(key) ? key : !blank(request.correlationId()) ? request.correlationId()
+                : !blank(fallbackKey) ? fallbackKey : "promotion:" + promotion.getId();
+        String hash = requestHash(request);
+        IdempotencyKey held = store.takeKey(new IdempotencyKey(identity, promotion.getId(), hash, now), retention,
+                promotion.snapshot());
+        if (held != null) {
+            if (!held.requestHash().equals(hash)) {
+                throw new IdempotencyConflict("this idempotency key (the Idempotency-Key header, else the "
+                        + "correlation_id) started promotion " + held.promotionId() + " for another request; "
+                        + "send a new key for a new request");
             }
+            return new Accepted(earlier(held, request), true);
         }
         promotions.register(promotion);
         PromotionLog.info(promotion, "promotion {} ACCEPTED: workspace {}, package {}", promotion.getId(),

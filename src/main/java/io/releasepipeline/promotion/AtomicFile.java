@@ -28,12 +28,22 @@ public final class AtomicFile {
         try {
             Files.createDirectories(target.toAbsolutePath().getParent());
             Path temporary = Files.createTempFile(target.toAbsolutePath().getParent(), ".tmp-", ".part");
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
-                channel.force(true);
+            boolean moved = false;
+            try {
+                try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                    channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+                    channel.force(true);
+                }
+                beforeRename.run();
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                moved = true;
+            } finally {
+                if (!moved) {
+                    // a write that failed (a full disk) leaves nothing behind (a process killed mid-write leaves a
+                    // .part file, which nobody reads)
+                    Files.deleteIfExists(temporary);
+                }
             }
-            beforeRename.run();
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
         }

@@ -232,6 +232,9 @@ public class FileStore implements PromotionStore {
     private static PromotionSnapshot read(Path file) {
         try {
             return PromotionJson.mapper().readValue(Files.readString(file), PromotionSnapshot.class);
+        } catch (com.fasterxml.jackson.core.JacksonException corrupt) {
+            // a corrupt file, not an outage: retrying would not help
+            throw new IllegalStateException("promotion state " + file + " cannot be read", corrupt);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read promotion state " + file, e);
         }

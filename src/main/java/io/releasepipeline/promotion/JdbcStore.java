@@ -163,7 +163,7 @@ public class JdbcStore implements PromotionStore {
             c.commit();
             return held;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot take an idempotency key in PostgreSQL (" + e.getSQLState() + ")",
+            throw new StoreUnavailable("cannot take an idempotency key in PostgreSQL (" + e.getSQLState() + ")",
                     e);
         }
     }

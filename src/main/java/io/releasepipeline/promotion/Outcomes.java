@@ -7,6 +7,7 @@ import io.releasepipeline.observe.PipelineMetrics;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,9 +103,14 @@ public class Outcomes {
     }
 
     private void end(Promotion p, Outcome outcome, String detail) {
-        if (p.finish(outcome, detail, clock.instant())) {
-            // recorded once: a store shared by runtimes refuses a second outcome (LeaseLost), before it is counted
-            store.save(p.snapshot());
+        if (p.getOutcome() != null) {
+            return;
+        }
+        Instant at = clock.instant();
+        // stored first (a store outage is waited out there): an outcome exists in memory only once it is stored; a
+        // store shared by runtimes refuses a second outcome (LeaseLost) before it is counted
+        store.save(p.snapshot().ended(outcome, detail, at));
+        if (p.finish(outcome, detail, at)) {
             metrics.promotion(outcome.name(), p.isScheduled());
             record(p);
         }

@@ -1,7 +1,6 @@
 package io.releasepipeline.promotion;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -59,7 +58,7 @@ public final class PostgresDatabase {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = prepare(c, sql, values)) {
             return s.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot write to PostgreSQL (" + e.getSQLState() + ")", e);
+            throw new StoreUnavailable("cannot write to PostgreSQL (" + e.getSQLState() + ")", e);
         }
     }
 
@@ -73,7 +72,7 @@ public final class PostgresDatabase {
             }
             return found;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read from PostgreSQL (" + e.getSQLState() + ")", e);
+            throw new StoreUnavailable("cannot read from PostgreSQL (" + e.getSQLState() + ")", e);
         }
     }
 
@@ -84,7 +83,8 @@ public final class PostgresDatabase {
             try {
                 found.add(PromotionJson.mapper().readValue(json, type));
             } catch (IOException e) {
-                throw new UncheckedIOException("a stored " + type.getSimpleName() + " cannot be read", e);
+                // a corrupt row, not an outage: retrying would not help
+                throw new IllegalStateException("a stored " + type.getSimpleName() + " cannot be read", e);
             }
         }
         return found;

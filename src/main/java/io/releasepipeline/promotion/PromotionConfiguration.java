@@ -24,6 +24,7 @@ public class PromotionConfiguration implements CamelConfiguration {
 
     private final Clock clock = Clock.systemUTC();
     private PromotionStore store;
+    private StoreOutage outage;
     private Promotions promotions;
     private Outcomes outcomes;
 
@@ -65,6 +66,10 @@ public class PromotionConfiguration implements CamelConfiguration {
     private boolean serverEnabled;
     @PropertyInject(value = "promotion.lease-renew-ms", defaultValue = "10000")
     private long leaseRenew;
+    @PropertyInject(value = "promotion.store-retry-initial-ms", defaultValue = "500")
+    private long storeRetryInitial;
+    @PropertyInject(value = "promotion.store-retry-max-ms", defaultValue = "10000")
+    private long storeRetryMax;
     @PropertyInject(value = "promotion.recent-in-memory", defaultValue = "1000")
     private int recentInMemory;
     @PropertyInject(value = "webhook.body-timeout-ms", defaultValue = "10000")
@@ -77,9 +82,25 @@ public class PromotionConfiguration implements CamelConfiguration {
     public PromotionStore promotionStore(CamelContext context) {
         if (store == null) {
             PropertiesComponent p = context.getPropertiesComponent();
-            store = PromotionStores.open(p, PromotionStores.journal(p), env(context));
+            store = new PausingStore(PromotionStores.open(p, PromotionStores.journal(p), env(context)),
+                    storeOutage(context));
         }
         return store;
+    }
+
+    /** The store as a dependency that can be down: paused writes, readiness, 503 for new requests. */
+    @BindToRegistry("storeOutage")
+    public StoreOutage storeOutage(CamelContext context) {
+        if (outage == null) {
+            outage = new StoreOutage(java.time.Duration.ofMillis(storeRetryInitial),
+                    java.time.Duration.ofMillis(storeRetryMax));
+        }
+        return outage;
+    }
+
+    @BindToRegistry("storeReadiness")
+    public StoreReadiness storeReadiness(CamelContext context) {
+        return new StoreReadiness(storeOutage(context));
     }
 
     @BindToRegistry("promotions")
@@ -201,7 +222,12 @@ public class PromotionConfiguration implements CamelConfiguration {
             @Override
             protected void doStop() {
                 // stopped (SIGTERM, after camel.main.shutdownTimeout): what is left is free for the next runtime
-                store.releaseLeases();
+                storeOutage(context).stopping();
+                try {
+                    store.releaseLeases();
+                } catch (StoreUnavailable down) {
+                    // the leases expire by themselves: another runtime (or this one's restart) takes over then
+                }
             }
         });
         context.addStartupListener(new StartupListener() {

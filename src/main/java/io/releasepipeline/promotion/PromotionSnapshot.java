@@ -24,6 +24,14 @@ public record PromotionSnapshot(String id, PromotionRequest request, Instant acc
                 outcome, detail, finishedAt, null);
     }
 
+    /** This snapshot with its outcome: what is stored before the outcome exists in memory. */
+    public PromotionSnapshot ended(Outcome value, String why, Instant at) {
+        List<Promotion.StageTime> done = new java.util.ArrayList<>(stages);
+        done.add(new Promotion.StageTime(Promotion.Stage.DONE, at));
+        return new PromotionSnapshot(id, request, acceptedAt, List.copyOf(done), packages, pendingItemIds, components,
+                verified, apiCalls, retries, value, why, at, createSentAt);
+    }
+
     /**
      * It packaged its pending items: a package was created, or, while it runs, a create call's effect is not known
      * yet. One that ended with a create still in doubt holds its items no more: if that create landed after all, the

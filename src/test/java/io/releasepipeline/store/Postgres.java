@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -39,9 +40,42 @@ public final class Postgres {
     }
 
     private static String start() {
+        return script(Map.of());
+    }
+
+    /**
+     * A PostgreSQL cluster of the test's own (its port and data directory), that the test may stop and start again
+     * for real: {@link #stop(int)}, then this again. Answers its JDBC URL.
+     */
+    public static String startOwn(int port) {
+        return script(Map.of("RELEASE_PIPELINE_PG_PORT", String.valueOf(port),
+                "RELEASE_PIPELINE_PG_DATA", "/tmp/release-pipeline-pg-" + port));
+    }
+
+    /** Stops a cluster {@link #startOwn(int)} started (fast: open connections are cut, as in a crash of the server). */
+    public static void stop(int port) {
         try {
-            Process p = new ProcessBuilder("bash", "scripts/postgres.sh").redirectError(ProcessBuilder.Redirect.INHERIT)
-                    .start();
+            ProcessBuilder builder = new ProcessBuilder("bash", "scripts/postgres.sh", "stop")
+                    .redirectError(ProcessBuilder.Redirect.INHERIT);
+            builder.environment().put("RELEASE_PIPELINE_PG_PORT", String.valueOf(port));
+            builder.environment().put("RELEASE_PIPELINE_PG_DATA", "/tmp/release-pipeline-pg-" + port);
+            if (builder.start().waitFor() != 0) {
+                throw new IllegalStateException("scripts/postgres.sh stop failed");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run scripts/postgres.sh", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String script(Map<String, String> env) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder("bash", "scripts/postgres.sh")
+                    .redirectError(ProcessBuilder.Redirect.INHERIT);
+            builder.environment().putAll(env);
+            Process p = builder.start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (p.waitFor() != 0 || !out.startsWith("jdbc:postgresql:")) {
                 throw new IllegalStateException("scripts/postgres.sh failed: " + out);

@@ -1,0 +1,84 @@
+package io.releasepipeline.promotion;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.releasepipeline.store.Postgres;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.CamelExecutionException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The store is a dependency that can be down: PostgreSQL (a cluster of this test's own) stopped for real while
+ * promotions poll. They pause where they are, no outcome is decided from the store's error, readiness says why, a new
+ * request is refused and leaves nothing behind; started again, the promotions carry on by themselves to SUCCEEDED.
+ */
+class StoreOutageTest extends PromotionTestSupport {
+
+    private static final int PORT = 55441;
+    private static final String URL = Postgres.startOwn(PORT);
+
+    @AfterAll
+    static void startedAgain() {
+        Postgres.startOwn(PORT);
+    }
+
+    @Override
+    protected Map<String, String> overrides() {
+        return Map.of("promotion.store", "postgresql", "promotion.store-url", URL,
+                "simulator.deploy-duration-ms", "2500", "promotion.store-retry-initial-ms", "200",
+                "promotion.store-retry-max-ms", "1000");
+    }
+
+    @Test
+    void promotionsPauseWhileTheStoreIsDownAndCarryOnWhenItIsBack() throws Exception {
+        StoreOutage outage = context.getRegistry().findSingleByType(StoreOutage.class);
+        List<Promotion> running = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            running.add(template.requestBody("direct:promotion-submit",
+                    request(pendingItems("outage_" + i), "outage" + i, null, null), Promotion.class));
+        }
+        assertTrue(waitUntil(() -> running.stream().allMatch(p -> p.getStage() == Promotion.Stage.POLL), 20),
+                "all three polling");
+        Postgres.stop(PORT);
+        try {
+            // the deploys end at the provider meanwhile; the outcomes wait for the store
+            Thread.sleep(5000);
+            running.forEach(p -> assertNull(p.getOutcome(), "no outcome without the store: " + p.getDetail()));
+            assertNotNull(outage.failure(), "readiness reports the outage");
+            int known = promotions().recent(1000).size();
+            CamelExecutionException refused = assertThrows(CamelExecutionException.class,
+                    () -> template.requestBody("direct:promotion-submit",
+                            request(pendingItems("outage_new"), "outage_new", null, null), Promotion.class));
+            assertNotNull(org.apache.camel.util.ObjectHelper.getException(StoreUnavailable.class, refused),
+                    String.valueOf(refused.getCause()));
+            assertEquals(known, promotions().recent(1000).size(), "a refused request leaves nothing behind");
+        } finally {
+            Postgres.startOwn(PORT);
+        }
+        assertTrue(promotions().awaitAll(running, Duration.ofSeconds(30)), "carried on without a restart");
+        running.forEach(p -> assertEquals(Outcome.SUCCEEDED, p.getOutcome(), p.getDetail()));
+        assertNull(outage.failure(), "ready again");
+        JdbcStore store = new JdbcStore(URL, null, null);
+        for (Promotion p : running) {
+            assertEquals(Outcome.SUCCEEDED, store.find(p.getId()).outcome(), "stored");
+        }
+        assertEquals(0, store.journal().stream().filter(l -> l.contains("DEAD_LETTERED")).count());
+    }
+
+    private static boolean waitUntil(java.util.function.BooleanSupplier condition, int seconds)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return condition.getAsBoolean();
+    }
+}
