@@ -17,10 +17,12 @@ final class StatusCommand {
 
     private static final String HELP = """
             Usage: java -jar release-pipeline.jar status [PROMOTION_ID] [--json]
+                   java -jar release-pipeline.jar status --quarantined
 
             Lists the promotions in the store (promotion.store), newest first: id, correlation id, stage,
             outcome, when accepted and how long it took. With an id, that promotion in full: each stage with its time,
-            its packages, components and outcome. --json prints JSON for machines.
+            its packages, components and outcome. --json prints JSON for machines. --quarantined lists the records
+            set aside as unreadable (a file moved to quarantine/, a row flagged quarantined), one per line.
             Exit codes: 0 found, 1 no promotion with that id, 2 bad usage or configuration.
             """;
 
@@ -34,6 +36,7 @@ final class StatusCommand {
         }
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         boolean json = rest.remove("--json");
+        boolean quarantined = rest.remove("--quarantined");
         if (rest.size() > 1 || rest.stream().anyMatch(a -> a.startsWith("-"))) {
             err.println("release-pipeline: status takes at most one promotion id and --json; see status --help");
             return Main.USAGE;
@@ -46,8 +49,22 @@ final class StatusCommand {
             err.println("release-pipeline: configuration: " + e.getMessage());
             return Main.USAGE;
         }
-        List<PromotionSnapshot> all = store.all();
+        try {
+            return show(store, rest, json, quarantined, out, err);
+        } catch (java.io.UncheckedIOException | IllegalStateException e) {
+            err.println("release-pipeline: the store cannot be read: " + e.getMessage());
+            return Main.FAILED;
+        }
+    }
+
+    private static int show(PromotionStore store, List<String> rest, boolean json, boolean quarantined,
+                            PrintStream out, PrintStream err) {
+        if (quarantined) {
+            store.quarantined().forEach(out::println);
+            return Main.OK;
+        }
         if (rest.isEmpty()) {
+            List<PromotionSnapshot> all = store.all();
             if (json) {
                 out.println(PromotionJson.write(all));
             } else {
@@ -64,7 +81,7 @@ final class StatusCommand {
             }
             return Main.OK;
         }
-        PromotionSnapshot one = all.stream().filter(s -> s.id().equals(rest.get(0))).findFirst().orElse(null);
+        PromotionSnapshot one = store.find(rest.get(0));
         if (one == null) {
             err.println("release-pipeline: no promotion " + rest.get(0) + " in the store; run status to list them");
             return Main.FAILED;

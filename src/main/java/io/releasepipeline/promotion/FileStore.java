@@ -25,6 +25,7 @@ public class FileStore implements PromotionStore {
     private final Path claims;
     private final Path keys;
     private final Path itemClaims;
+    private final Path quarantine;
     private final Path journal;
 
     public FileStore(Path directory, Path journal) {
@@ -32,6 +33,7 @@ public class FileStore implements PromotionStore {
         this.claims = directory.resolve("deploy-claims");
         this.keys = directory.resolve("idempotency-keys");
         this.itemClaims = directory.resolve("item-claims");
+        this.quarantine = directory.resolve("quarantine");
         this.journal = journal;
         try {
             Files.createDirectories(promotions);
@@ -69,8 +71,8 @@ public class FileStore implements PromotionStore {
     @Override
     public List<PromotionSnapshot> all() {
         try (Stream<Path> files = Files.list(promotions)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".json")).map(FileStore::read)
-                    .sorted(java.util.Comparator.comparing(PromotionSnapshot::acceptedAt).reversed()).toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(".json")).map(this::readOrSetAside)
+                    .filter(java.util.Objects::nonNull).sorted(java.util.Comparator.comparing(PromotionSnapshot::acceptedAt).reversed()).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + promotions, e);
         }
@@ -208,12 +210,48 @@ public class FileStore implements PromotionStore {
     @Override
     public PromotionSnapshot find(String id) {
         Path file = promotions.resolve(id + ".json");
-        return Files.isRegularFile(file) ? read(file) : null;
+        return Files.isRegularFile(file) ? readOrSetAside(file) : null;
+    }
+
+    /** The files set aside as unreadable (quarantine/), by name. */
+    @Override
+    public List<String> quarantined() {
+        if (!Files.isDirectory(quarantine)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(quarantine)) {
+            return files.map(f -> f.toAbsolutePath().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + quarantine, e);
+        }
+    }
+
+    /**
+     * A snapshot, or null when its file cannot be read (truncated, not JSON): the file is moved to quarantine/ with one
+     * WARN naming both places, and every healthy promotion goes on without it.
+     */
+    private PromotionSnapshot readOrSetAside(Path file) {
+        try {
+            return read(file);
+        } catch (CorruptRecord corrupt) {
+            Path aside = quarantine.resolve(file.getFileName());
+            try {
+                Files.createDirectories(quarantine);
+                Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot set aside " + file, e);
+            }
+            org.slf4j.LoggerFactory.getLogger(FileStore.class).warn("{} cannot be read ({}): set aside as {}; "
+                    + "status --quarantined lists what was set aside", file.toAbsolutePath(),
+                    corrupt.getCause().getClass().getSimpleName(), aside.toAbsolutePath());
+            return null;
+        }
     }
 
     private boolean finished(String promotionId) {
         Path snapshot = promotions.resolve(promotionId + ".json");
-        return !Files.exists(snapshot) || read(snapshot).outcome() != null;
+        PromotionSnapshot read = Files.exists(snapshot) ? readOrSetAside(snapshot) : null;
+        return read == null || read.outcome() != null;
     }
 
     private static String readOwner(Path claim) {
@@ -234,7 +272,7 @@ public class FileStore implements PromotionStore {
             return PromotionJson.mapper().readValue(Files.readString(file), PromotionSnapshot.class);
         } catch (com.fasterxml.jackson.core.JacksonException corrupt) {
             // a corrupt file, not an outage: retrying would not help
-            throw new IllegalStateException("promotion state " + file + " cannot be read", corrupt);
+            throw new CorruptRecord("promotion state " + file + " cannot be read", corrupt);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read promotion state " + file, e);
         }

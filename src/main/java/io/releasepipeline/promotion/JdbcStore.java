@@ -45,6 +45,8 @@ public class JdbcStore implements PromotionStore {
                         + "promotion_id text not null, claimed_at timestamptz not null default now())",
                 // the promotion packaged its items (a package created or a create in doubt): its item claims stay
                 "alter table rp_promotions add column if not exists packaged boolean not null default false",
+                // a row whose snapshot cannot be read is set aside (flagged), never fatal to the others
+                "alter table rp_promotions add column if not exists quarantined boolean not null default false",
                 "create table if not exists rp_item_claims (item_key text primary key, promotion_id text not null, "
                         + "claimed_at timestamptz not null default now())",
                 "create table if not exists rp_one_time_values (value text primary key, "
@@ -59,7 +61,8 @@ public class JdbcStore implements PromotionStore {
         int written = db.update("insert into rp_promotions (id, snapshot, outcome, owner, lease_until, packaged) "
                 + "values (?, ?, ?, ?, now() + ? * interval '1 millisecond', ?) on conflict (id) do update "
                 + "set snapshot = excluded.snapshot, outcome = excluded.outcome, updated_at = now(), "
-                + "owner = excluded.owner, lease_until = excluded.lease_until, packaged = excluded.packaged "
+                + "owner = excluded.owner, lease_until = excluded.lease_until, packaged = excluded.packaged, "
+                + "quarantined = false "
                 + "where rp_promotions.outcome is null "
                 + "and (rp_promotions.owner = excluded.owner or rp_promotions.owner is null "
                 + "or rp_promotions.lease_until < now())",
@@ -73,15 +76,15 @@ public class JdbcStore implements PromotionStore {
 
     @Override
     public List<PromotionSnapshot> inFlight() {
-        return db.json("select snapshot from rp_promotions where outcome is null", PromotionSnapshot.class);
+        return snapshots("select id, snapshot from rp_promotions where outcome is null and not quarantined");
     }
 
     @Override
     public List<PromotionSnapshot> takeOver() {
         // one statement takes each expired lease: two runtimes scanning at once never take the same promotion
-        return db.json("update rp_promotions set owner = ?, lease_until = now() + ? * interval '1 millisecond' "
-                + "where outcome is null and (owner is null or lease_until < now()) returning snapshot",
-                PromotionSnapshot.class, owner, leaseMillis);
+        return snapshots("update rp_promotions set owner = ?, lease_until = now() + ? * interval '1 millisecond' "
+                + "where outcome is null and not quarantined and (owner is null or lease_until < now()) "
+                + "returning id, snapshot", owner, leaseMillis);
     }
 
     @Override
@@ -97,7 +100,8 @@ public class JdbcStore implements PromotionStore {
 
     @Override
     public List<PromotionSnapshot> all() {
-        return db.json("select snapshot from rp_promotions order by updated_at desc limit 1000", PromotionSnapshot.class);
+        return snapshots("select id, snapshot from rp_promotions where not quarantined order by updated_at desc "
+                + "limit 1000");
     }
 
     @Override
@@ -199,15 +203,30 @@ public class JdbcStore implements PromotionStore {
 
     @Override
     public List<PromotionSnapshot> recent(int limit) {
-        return db.json("select snapshot from rp_promotions order by updated_at desc limit ?", PromotionSnapshot.class,
-                limit);
+        return snapshots("select id, snapshot from rp_promotions where not quarantined order by updated_at desc "
+                + "limit ?", limit);
     }
 
     @Override
     public PromotionSnapshot find(String id) {
-        List<PromotionSnapshot> found = db.json("select snapshot from rp_promotions where id = ?",
-                PromotionSnapshot.class, id);
+        List<PromotionSnapshot> found = snapshots("select id, snapshot from rp_promotions where id = ? "
+                + "and not quarantined", id);
         return found.isEmpty() ? null : found.get(0);
+    }
+
+    @Override
+    public List<String> quarantined() {
+        return db.strings("select id from rp_promotions where quarantined order by id");
+    }
+
+    /** Snapshots of rows (id, snapshot); an unreadable one is flagged quarantined with one WARN and left out. */
+    private List<PromotionSnapshot> snapshots(String sql, Object... values) {
+        return db.jsonRows(sql, PromotionSnapshot.class, id -> {
+            db.update("update rp_promotions set quarantined = true where id = ?", id);
+            org.slf4j.LoggerFactory.getLogger(JdbcStore.class).warn("promotion row {} in {} cannot be read: set "
+                    + "aside (quarantined = true); status --quarantined lists what was set aside", id,
+                    db.location("rp_promotions"));
+        }, values);
     }
 
     @Override

@@ -98,6 +98,11 @@ public final class PausingStore implements PromotionStore {
     }
 
     @Override
+    public List<String> quarantined() {
+        return outage.once("listing what was set aside", store::quarantined);
+    }
+
+    @Override
     public String journalLocation() {
         return store.journalLocation();
     }

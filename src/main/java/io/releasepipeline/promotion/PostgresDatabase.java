@@ -90,6 +90,29 @@ public final class PostgresDatabase {
         return found;
     }
 
+    /**
+     * Rows of (id, JSON) read as {@code type}; a row whose JSON cannot be read is handed to {@code corrupt} (its id)
+     * and left out, so one bad row never hides the others.
+     */
+    public <T> List<T> jsonRows(String sql, Class<T> type, java.util.function.Consumer<String> corrupt,
+                                Object... values) {
+        List<T> found = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = prepare(c, sql, values);
+             ResultSet rows = s.executeQuery()) {
+            while (rows.next()) {
+                String id = rows.getString(1);
+                try {
+                    found.add(PromotionJson.mapper().readValue(rows.getString(2), type));
+                } catch (IOException | IllegalArgumentException e) {
+                    corrupt.accept(id);
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new StoreUnavailable("cannot read from PostgreSQL (" + e.getSQLState() + ")", e);
+        }
+    }
+
     /** A connection for a statement of its own (close it). */
     public Connection connection() throws SQLException {
         return dataSource.getConnection();

@@ -81,6 +81,11 @@ public interface PromotionStore {
     /** Every saved promotion, the newest first (for the status command). */
     List<PromotionSnapshot> all();
 
+    /** The records set aside as unreadable (a file's path, a row's id), for {@code status --quarantined}. */
+    default List<String> quarantined() {
+        return List.of();
+    }
+
     /** Where the journal is, for people. */
     String journalLocation();
 }
