@@ -82,10 +82,19 @@ public class FileStore implements PromotionStore {
     public synchronized void appendJournal(String jsonLine) {
         try {
             Files.createDirectories(journal.toAbsolutePath().getParent());
-            try (FileChannel channel = FileChannel.open(journal, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                    StandardOpenOption.WRITE)) {
-                channel.write(ByteBuffer.wrap((jsonLine + "\n").getBytes(StandardCharsets.UTF_8)));
-                channel.force(true);
+            try (FileChannel channel = FileChannel.open(journal, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                long end = channel.size();
+                try {
+                    ByteBuffer line = ByteBuffer.wrap((jsonLine + "\n").getBytes(StandardCharsets.UTF_8));
+                    while (line.hasRemaining()) {
+                        channel.write(line, end + line.position());
+                    }
+                    channel.force(true);
+                } catch (IOException partly) {
+                    // a full disk may take half a line: cut it off, so the retry appends the line whole, once
+                    channel.truncate(end);
+                    throw partly;
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to the journal " + journal, e);
