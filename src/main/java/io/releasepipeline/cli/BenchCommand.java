@@ -2,6 +2,7 @@ package io.releasepipeline.cli;
 
 import io.releasepipeline.bench.Bench;
 import io.releasepipeline.bench.BenchSettings;
+import io.releasepipeline.bench.Soak;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -17,6 +18,9 @@ final class BenchCommand {
         if (Main.wantsHelp(args)) {
             out.print(BenchSettings.usage());
             return Main.OK;
+        }
+        if (args.length > 0 && args[0].equals("--soak")) {
+            return soak(args, out, err);
         }
         BenchSettings settings;
         try {
@@ -40,5 +44,26 @@ final class BenchCommand {
                 return Main.FAILED;
             }
         });
+    }
+
+    /** {@code bench --soak [N]}: N promotions (default 20,000) through one daemon with a small heap. */
+    private static int soak(String[] args, PrintStream out, PrintStream err) {
+        int promotions = 20_000;
+        if (args.length > 2 || args.length == 2 && !args[1].matches("[1-9][0-9]{1,6}")) {
+            err.println("release-pipeline: bench --soak takes one number of promotions, 10 or more (default 20000)");
+            return Main.USAGE;
+        }
+        if (args.length == 2) {
+            promotions = Integer.parseInt(args[1]);
+        }
+        try {
+            return Soak.run(promotions, out) ? Main.OK : Main.FAILED;
+        } catch (IOException | IllegalStateException e) {
+            err.println("release-pipeline: bench --soak: " + e.getMessage());
+            return Main.FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Main.FAILED;
+        }
     }
 }
