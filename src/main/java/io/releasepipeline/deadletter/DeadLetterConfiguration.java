@@ -3,11 +3,13 @@ package io.releasepipeline.deadletter;
 import io.releasepipeline.cloud.RuntimeEnvironment;
 import io.releasepipeline.observe.PipelineMetrics;
 import io.releasepipeline.promotion.PromotionStores;
+import io.releasepipeline.promotion.StoreOutage;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.PropertyInject;
 import org.apache.camel.spi.PropertiesComponent;
 
 /**
@@ -17,11 +19,31 @@ import org.apache.camel.spi.PropertiesComponent;
 public class DeadLetterConfiguration implements CamelConfiguration {
 
     private DeadLetters deadLetters;
+    private StoreOutage outage;
+
+    @PropertyInject(value = "promotion.store-retry-initial-ms", defaultValue = "500")
+    private long storeRetryInitial;
+    @PropertyInject(value = "promotion.store-retry-max-ms", defaultValue = "10000")
+    private long storeRetryMax;
+
+    /**
+     * The store as a dependency that can be down, one for the whole runtime (the promotion store and the dead letters
+     * live in the same place): bound here, where the first of them is.
+     */
+    @BindToRegistry("storeOutage")
+    public StoreOutage storeOutage() {
+        if (outage == null) {
+            outage = new StoreOutage(java.time.Duration.ofMillis(storeRetryInitial),
+                    java.time.Duration.ofMillis(storeRetryMax));
+        }
+        return outage;
+    }
 
     @BindToRegistry("deadLetters")
     public DeadLetters deadLetters(CamelContext context) {
         if (deadLetters == null) {
-            deadLetters = open(context.getPropertiesComponent(), RuntimeEnvironment.of(context));
+            deadLetters = new PausingDeadLetters(open(context.getPropertiesComponent(), RuntimeEnvironment.of(context)),
+                    storeOutage());
         }
         return deadLetters;
     }

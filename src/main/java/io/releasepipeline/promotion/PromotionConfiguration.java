@@ -88,12 +88,18 @@ public class PromotionConfiguration implements CamelConfiguration {
         return store;
     }
 
-    /** The store as a dependency that can be down: paused writes, readiness, 503 for new requests. */
-    @BindToRegistry("storeOutage")
-    public StoreOutage storeOutage(CamelContext context) {
+    /**
+     * The store as a dependency that can be down (paused writes, readiness, 503 for new requests): the one the
+     * dead-letter configuration bound, else (a context without it) one of this configuration's own.
+     */
+    private StoreOutage storeOutage(CamelContext context) {
+        if (outage == null) {
+            outage = context.getRegistry().lookupByNameAndType("storeOutage", StoreOutage.class);
+        }
         if (outage == null) {
             outage = new StoreOutage(java.time.Duration.ofMillis(storeRetryInitial),
                     java.time.Duration.ofMillis(storeRetryMax));
+            context.getRegistry().bind("storeOutage", outage);
         }
         return outage;
     }
