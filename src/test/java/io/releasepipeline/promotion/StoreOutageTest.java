@@ -24,6 +24,7 @@ class StoreOutageTest extends PromotionTestSupport {
 
     private static final int PORT = 55441;
     private static final String URL = Postgres.startOwn(PORT);
+    private static final int MANAGEMENT = freePort();
 
     @AfterAll
     static void startedAgain() {
@@ -34,7 +35,19 @@ class StoreOutageTest extends PromotionTestSupport {
     protected Map<String, String> overrides() {
         return Map.of("promotion.store", "postgresql", "promotion.store-url", URL,
                 "simulator.deploy-duration-ms", "2500", "promotion.store-retry-initial-ms", "200",
-                "promotion.store-retry-max-ms", "1000");
+                "promotion.store-retry-max-ms", "1000", "camel.management.enabled", "true",
+                "camel.management.port", String.valueOf(MANAGEMENT), "camel.management.healthCheckEnabled", "true",
+                "health.cloud-check-cache-seconds", "60");
+    }
+
+    /** The promotion store's readiness check, as /observe/health/ready shows it. */
+    private static String storeReadiness() throws Exception {
+        String body = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + MANAGEMENT + "/observe/health/ready?exposureLevel=full"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "\"name\":\"promotion-store\",\"status\":\"(UP|DOWN)\"").matcher(body);
+        return m.find() ? m.group(1) : "missing in " + body;
     }
 
     @Test
@@ -53,6 +66,7 @@ class StoreOutageTest extends PromotionTestSupport {
             Thread.sleep(5000);
             running.forEach(p -> assertNull(p.getOutcome(), "no outcome without the store: " + p.getDetail()));
             assertNotNull(outage.failure(), "readiness reports the outage");
+            assertEquals("DOWN", storeReadiness());
             int known = promotions().recent(1000).size();
             CamelExecutionException refused = assertThrows(CamelExecutionException.class,
                     () -> template.requestBody("direct:promotion-submit",
@@ -66,6 +80,7 @@ class StoreOutageTest extends PromotionTestSupport {
         assertTrue(promotions().awaitAll(running, Duration.ofSeconds(30)), "carried on without a restart");
         running.forEach(p -> assertEquals(Outcome.SUCCEEDED, p.getOutcome(), p.getDetail()));
         assertNull(outage.failure(), "ready again");
+        assertEquals("UP", storeReadiness());
         JdbcStore store = new JdbcStore(URL, null, null);
         for (Promotion p : running) {
             assertEquals(Outcome.SUCCEEDED, store.find(p.getId()).outcome(), "stored");
