@@ -26,6 +26,7 @@ public class CloudCall {
 
     public static final String AUTH_NONE = "none";
     private static final String SENT_AT = "cloudSentAt";
+    private static final String BASE = "cloudBase";
 
     private final AuthMode authMode;
     private final String projectId;
@@ -62,6 +63,12 @@ public class CloudCall {
         // the error handler's marker stays: a retried create or deploy reads it to re-read the provider first
         in.removeHeaders("*", Exchange.REDELIVERED, Exchange.REDELIVERY_COUNTER, Exchange.REDELIVERY_MAX_COUNTER);
         in.setHeader(Exchange.HTTP_METHOD, exchange.getProperty("cloudMethod", String.class));
+        // one endpoint per service (its scheme, host and port), the URL's path in the header: an endpoint per URL
+        // (one per package) filled Camel's endpoint cache, and each eviction closed a connection pool in use
+        String url = exchange.getProperty("cloudUrl", String.class);
+        java.net.URI parsed = java.net.URI.create(url);
+        exchange.setProperty(BASE, parsed.getScheme() + "://" + parsed.getRawAuthority());
+        in.setHeader(Exchange.HTTP_URI, url);
         in.setHeader(Exchange.CONTENT_TYPE, "application/json;charset=UTF-8");
         in.setHeader("User-Agent", "release-pipeline");
         String query = exchange.getProperty("cloudQuery", String.class);

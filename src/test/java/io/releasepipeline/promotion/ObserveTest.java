@@ -93,6 +93,7 @@ class ObserveTest extends PromotionTestSupport {
                     null)).getOutcome());
         }
         long before = get("/observe/metrics").lines().count();
+        int endpoints = context.getEndpoints().size();
         for (int i = 2; i < 6; i++) {
             assertEquals(Outcome.SUCCEEDED, run(request(pendingItems("cardinality_" + i), "cardinality" + i, null,
                     null)).getOutcome());
@@ -104,5 +105,8 @@ class ObserveTest extends PromotionTestSupport {
         assertTrue(metric("release_pipeline_api_call_duration_seconds_count{operation=\"DeployFactoryPackages\"}") >= 6,
                 "cloud calls timed by operation");
         assertTrue(metrics.lines().noneMatch(l -> l.contains("/packages/")), "no URL in a metric");
+        assertEquals(endpoints, context.getEndpoints().size(), "one endpoint per service, none per package URL: "
+                + context.getEndpoints().stream().map(org.apache.camel.Endpoint::getEndpointUri)
+                .filter(u -> u.startsWith("http")).toList());
     }
 }
