@@ -113,6 +113,7 @@ class BadInputFuzzTest extends PromotionTestSupport {
         for (byte[] body : bodies) {
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT
                     + "/api/promotions")).header("Authorization", "Bearer " + WEBHOOK_TOKEN)
+                    .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
             String shown = new String(body, StandardCharsets.UTF_8);
             assertEquals(400, answer.statusCode(), () -> answer.body() + " for " + body.length + " bytes: "
