@@ -53,6 +53,7 @@ public final class Soak {
                 AtomicInteger refused = new AtomicInteger();
                 long started = System.nanoTime();
                 long[] early = null;
+                java.util.Map<String, Long> earlyHistogram = java.util.Map.of();
                 for (int i = 0; i < promotions; i++) {
                     inFlight.acquire();
                     http.sendAsync(post(port, request(items.get(i), i)), HttpResponse.BodyHandlers.discarding())
@@ -65,6 +66,7 @@ public final class Soak {
                     if (i + 1 == first) {
                         waitForOutcomes(work, first);
                         early = new long[] {heapAfterGc(pid), metricLines(http, management)};
+                        earlyHistogram = histogram(pid);
                     }
                 }
                 waitForOutcomes(work, promotions);
@@ -78,6 +80,17 @@ public final class Soak {
                 double growth = (double) (end[0] - early[0]) / early[0];
                 out.printf(Locale.ROOT, "heap growth %.1f%% (target within 10%%), metric lines %s%n", 100 * growth,
                         end[1] == early[1] ? "constant" : "changed by " + (end[1] - early[1]));
+                if (growth > 0.10) {
+                    // where the heap grew: the classes whose live bytes grew most (jcmd GC.class_histogram)
+                    java.util.Map<String, Long> endHistogram = histogram(pid);
+                    java.util.Map<String, Long> before = earlyHistogram;
+                    out.println("grown most (live bytes, first tenth -> end):");
+                    endHistogram.entrySet().stream()
+                            .sorted((a, b) -> Long.compare(b.getValue() - before.getOrDefault(b.getKey(), 0L),
+                                    a.getValue() - before.getOrDefault(a.getKey(), 0L)))
+                            .limit(12).forEach(e -> out.printf(Locale.ROOT, "  %+,d B %s%n",
+                                    e.getValue() - before.getOrDefault(e.getKey(), 0L), e.getKey()));
+                }
                 return refused.get() == 0 && growth <= 0.10 && end[1] == early[1];
             } finally {
                 daemon.destroy();
@@ -172,6 +185,21 @@ public final class Soak {
             throw new IllegalStateException("jcmd GC.heap_info answered no heap size: " + text);
         }
         return Long.parseLong(used.group(1));
+    }
+
+    /** Live bytes per class (jcmd GC.class_histogram, which collects first). */
+    private static java.util.Map<String, Long> histogram(long pid) throws IOException, InterruptedException {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        Process p = new ProcessBuilder(jcmd, String.valueOf(pid), "GC.class_histogram").redirectErrorStream(true)
+                .start();
+        String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.waitFor();
+        java.util.Map<String, Long> bytes = new java.util.HashMap<>();
+        Matcher row = Pattern.compile("(?m)^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)").matcher(text);
+        while (row.find()) {
+            bytes.merge(row.group(2), Long.parseLong(row.group(1)), Long::sum);
+        }
+        return bytes;
     }
 
     private static long metricLines(HttpClient http, int management) throws IOException, InterruptedException {

@@ -26,8 +26,10 @@ public class Outcomes {
     private final PipelineMetrics metrics;
     private final Path journal;
     private final Clock clock;
+    private final Promotions promotions;
 
-    public Outcomes(PromotionStore store, PipelineMetrics metrics, Path journal, Clock clock) {
+    public Outcomes(PromotionStore store, PipelineMetrics metrics, Path journal, Clock clock, Promotions promotions) {
+        this.promotions = promotions;
         this.store = store;
         this.metrics = metrics;
         this.journal = journal;
@@ -99,6 +101,7 @@ public class Outcomes {
     void rejected(Promotion p, String why) {
         if (p.finish(Outcome.REJECTED, why, clock.instant())) {
             record(p);
+            promotions.ended(p);
         }
     }
 
@@ -113,6 +116,7 @@ public class Outcomes {
         if (p.finish(outcome, detail, at)) {
             metrics.promotion(outcome.name(), p.isScheduled());
             record(p);
+            promotions.ended(p);
         }
     }
 

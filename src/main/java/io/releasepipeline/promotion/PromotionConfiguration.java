@@ -121,7 +121,7 @@ public class PromotionConfiguration implements CamelConfiguration {
     public Outcomes outcomes(CamelContext context) {
         if (outcomes == null) {
             outcomes = new Outcomes(promotionStore(context), metrics(context),
-                    PromotionStores.journal(context.getPropertiesComponent()), clock);
+                    PromotionStores.journal(context.getPropertiesComponent()), clock, promotions(context));
         }
         return outcomes;
     }

@@ -48,6 +48,19 @@ public class Promotions {
      */
     private synchronized void remember(String id) {
         order.addLast(id);
+        trim();
+    }
+
+    /** A promotion ended: the oldest ended ones beyond the bound are forgotten now, not at the next acceptance. */
+    public void ended(Promotion p) {
+        if (byId.get(p.getId()) == p) {
+            synchronized (this) {
+                trim();
+            }
+        }
+    }
+
+    private void trim() {
         int running = inFlight();
         int looked = 0;
         while (order.size() - running > recentInMemory && looked++ < order.size()) {

@@ -45,4 +45,22 @@ class RecentInMemoryTest {
         assertEquals(Outcome.SUCCEEDED, fromStore.getOutcome());
         assertEquals(5, registry.recent(100).size(), "in memory: the two running and three ended");
     }
+
+    @Test
+    void promotionsThatEndAfterTheLastAcceptanceAreForgottenAsTheyEnd() throws Exception {
+        FileStore store = new FileStore(Files.createTempDirectory("store"), Files.createTempFile("journal", ".jsonl"));
+        Promotions registry = new Promotions(store, 3);
+        List<Promotion> burst = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Promotion p = promotion(i);
+            registry.register(p);   // all ten running: none may be forgotten
+            burst.add(p);
+        }
+        assertEquals(10, registry.recent(100).size());
+        for (Promotion p : burst) {
+            p.finish(Outcome.SUCCEEDED, "done", Instant.now());
+            registry.ended(p);
+        }
+        assertEquals(3, registry.recent(100).size(), "no acceptance since: trimmed as they ended");
+    }
 }
