@@ -53,6 +53,9 @@ class StoreOutageTest extends PromotionTestSupport {
     @Test
     void promotionsPauseWhileTheStoreIsDownAndCarryOnWhenItIsBack() throws Exception {
         StoreOutage outage = context.getRegistry().findSingleByType(StoreOutage.class);
+        Promotion failed = run(request(List.of("404404"), "outage_dead", null, null));
+        assertEquals(Outcome.DEAD_LETTERED, failed.getOutcome(), failed.getDetail());
+        String letter = failed.getDetail().replaceAll(".*dead letter (dl-[0-9a-f]+).*", "$1");
         List<Promotion> running = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             running.add(template.requestBody("direct:promotion-submit",
@@ -74,6 +77,10 @@ class StoreOutageTest extends PromotionTestSupport {
             assertNotNull(org.apache.camel.util.ObjectHelper.getException(StoreUnavailable.class, refused),
                     String.valueOf(refused.getCause()));
             assertEquals(known, promotions().recent(1000).size(), "a refused request leaves nothing behind");
+            CamelExecutionException replay = assertThrows(CamelExecutionException.class,
+                    () -> template.requestBody("direct:dead-letter-replay", letter, Promotion.class));
+            assertNotNull(org.apache.camel.util.ObjectHelper.getException(StoreUnavailable.class, replay),
+                    String.valueOf(replay.getCause()));
         } finally {
             Postgres.startOwn(PORT);
         }
@@ -85,7 +92,10 @@ class StoreOutageTest extends PromotionTestSupport {
         for (Promotion p : running) {
             assertEquals(Outcome.SUCCEEDED, store.find(p.getId()).outcome(), "stored");
         }
-        assertEquals(0, store.journal().stream().filter(l -> l.contains("DEAD_LETTERED")).count());
+        assertEquals(1, store.journal().stream().filter(l -> l.contains("DEAD_LETTERED")).count(),
+                "only the one dead-lettered on purpose");
+        assertTrue(context.getRegistry().findSingleByType(io.releasepipeline.deadletter.DeadLetters.class).list()
+                .stream().anyMatch(d -> d.id().equals(letter)), "a replay refused during the outage left it open");
     }
 
     private static boolean waitUntil(java.util.function.BooleanSupplier condition, int seconds)
