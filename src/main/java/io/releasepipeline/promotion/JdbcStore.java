@@ -41,6 +41,9 @@ public class JdbcStore implements PromotionStore {
                         + "add column if not exists lease_until timestamptz",
                 "create table if not exists rp_journal (seq bigserial primary key, line text not null, "
                         + "written_at timestamptz not null default now())",
+                // a line is kept once, however often its write is retried (lines written before: no hash)
+                "alter table rp_journal add column if not exists line_hash text",
+                "create unique index if not exists rp_journal_line_hash on rp_journal (line_hash)",
                 "create table if not exists rp_deploy_claims (claim_key text primary key, "
                         + "promotion_id text not null, claimed_at timestamptz not null default now())",
                 // the promotion packaged its items (a package created or a create in doubt): its item claims stay
@@ -69,9 +72,18 @@ public class JdbcStore implements PromotionStore {
                 snapshot.id(), PromotionJson.write(snapshot),
                 snapshot.outcome() == null ? null : snapshot.outcome().name(), owner, leaseMillis,
                 snapshot.isPackaged());
-        if (written == 0) {
+        if (written == 0 && !alreadyStored(snapshot)) {
             throw new LeaseLost(snapshot.id());
         }
+    }
+
+    /**
+     * Whether this runtime's save is in the store already: a retry after a write that committed but whose answer was
+     * lost finds its own outcome there, which is no lost lease.
+     */
+    private boolean alreadyStored(PromotionSnapshot snapshot) {
+        return snapshot.outcome() != null && !db.strings("select id from rp_promotions where id = ? and owner = ? "
+                + "and outcome = ?", snapshot.id(), owner, snapshot.outcome().name()).isEmpty();
     }
 
     @Override
@@ -106,7 +118,9 @@ public class JdbcStore implements PromotionStore {
 
     @Override
     public void appendJournal(String jsonLine) {
-        db.update("insert into rp_journal (line) values (?)", jsonLine);
+        // a line written again (a retry after a write whose answer was lost) is the same line: kept once
+        db.update("insert into rp_journal (line, line_hash) values (?, md5(?)) on conflict (line_hash) do nothing",
+                jsonLine, jsonLine);
     }
 
     @Override
