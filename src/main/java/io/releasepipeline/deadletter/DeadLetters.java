@@ -18,6 +18,9 @@ public interface DeadLetters {
     /** An entry, or a {@link java.util.NoSuchElementException} when there is none by that id. */
     DeadLetter get(String id);
 
+    /** An open entry (neither replayed nor discarded), or a {@link java.util.NoSuchElementException}. */
+    DeadLetter open(String id);
+
     /**
      * Takes an open entry for replay, atomically: of two replays racing for it, one gets it and the other a
      * {@link java.util.NoSuchElementException}.

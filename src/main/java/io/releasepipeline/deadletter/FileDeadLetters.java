@@ -57,6 +57,12 @@ public class FileDeadLetters implements DeadLetters {
         return read(file);
     }
 
+    /** The entries here are the open ones (replayed and discarded ones move to folders of their own). */
+    @Override
+    public DeadLetter open(String id) {
+        return get(id);
+    }
+
     @Override
     public DeadLetter takeForReplay(String id) {
         return read(moveTo("replayed", id));
@@ -98,7 +104,10 @@ public class FileDeadLetters implements DeadLetters {
 
     private static DeadLetter read(Path file) {
         try {
-            return PromotionJson.mapper().readValue(Files.readString(file), DeadLetter.class);
+            return PromotionJson.mapper().readValue(Files.readAllBytes(file), DeadLetter.class);
+        } catch (com.fasterxml.jackson.core.JacksonException corrupt) {
+            // a corrupt entry, not an outage: retrying would not help
+            throw new io.releasepipeline.promotion.CorruptRecord("dead letter " + file + " cannot be read", corrupt);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read dead letter " + file, e);
         }

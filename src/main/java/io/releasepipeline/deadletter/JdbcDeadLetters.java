@@ -33,7 +33,9 @@ public class JdbcDeadLetters implements DeadLetters {
     public String store(DeadLetter letter) {
         String json = PromotionJson.write(letter);
         CrashPoint.reached("dead-letter-write");
-        db.update("insert into rp_dead_letters (id, letter) values (?, ?)", letter.id(), json);
+        // written again after an outage (the first write committed, its answer lost): kept once
+        db.update("insert into rp_dead_letters (id, letter) values (?, ?) on conflict (id) do nothing", letter.id(),
+                json);
         return letter.id();
     }
 
@@ -46,6 +48,12 @@ public class JdbcDeadLetters implements DeadLetters {
     @Override
     public DeadLetter get(String id) {
         return only(db.json("select letter from rp_dead_letters where id = ?", DeadLetter.class, id));
+    }
+
+    @Override
+    public DeadLetter open(String id) {
+        return only(db.json("select letter from rp_dead_letters where id = ? and state = 'open'", DeadLetter.class,
+                id));
     }
 
     @Override

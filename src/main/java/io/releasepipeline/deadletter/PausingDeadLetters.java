@@ -34,6 +34,11 @@ public final class PausingDeadLetters implements DeadLetters {
     }
 
     @Override
+    public DeadLetter open(String id) {
+        return outage.once("reading a dead letter", () -> letters.open(id));
+    }
+
+    @Override
     public DeadLetter takeForReplay(String id) {
         return outage.once("taking a dead letter for replay", () -> letters.takeForReplay(id));
     }

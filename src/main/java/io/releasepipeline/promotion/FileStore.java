@@ -59,8 +59,9 @@ public class FileStore implements PromotionStore {
         if (tookOver) {
             return List.of();
         }
-        tookOver = true;
-        return inFlight();
+        List<PromotionSnapshot> left = inFlight();
+        tookOver = true;   // only once read: a read that failed is tried again at the next scan
+        return left;
     }
 
     @Override
@@ -278,7 +279,9 @@ public class FileStore implements PromotionStore {
 
     private static PromotionSnapshot read(Path file) {
         try {
-            return PromotionJson.mapper().readValue(Files.readString(file), PromotionSnapshot.class);
+            // bytes, not a String: a file cut inside a multi-byte character is then a parse error (corrupt), not an
+            // I/O error (an outage, retried for ever)
+            return PromotionJson.mapper().readValue(Files.readAllBytes(file), PromotionSnapshot.class);
         } catch (com.fasterxml.jackson.core.JacksonException corrupt) {
             // a corrupt file, not an outage: retrying would not help
             throw new CorruptRecord("promotion state " + file + " cannot be read", corrupt);

@@ -78,6 +78,17 @@ public class JdbcStore implements PromotionStore {
     }
 
     /**
+     * Claims are fenced like saves: a runtime whose lease lapsed (a long store outage, a long pause) and whose
+     * promotion another runtime took over claims nothing more for it.
+     */
+    private void requireOwnership(String promotionId) {
+        if (db.strings("select id from rp_promotions where id = ? and (owner = ? or owner is null)", promotionId,
+                owner).isEmpty()) {
+            throw new LeaseLost(promotionId);
+        }
+    }
+
+    /**
      * Whether this runtime's save is in the store already: a retry after a write that committed but whose answer was
      * lost finds its own outcome there, which is no lost lease.
      */
@@ -125,6 +136,7 @@ public class JdbcStore implements PromotionStore {
 
     @Override
     public boolean claimDeploy(String key, String promotionId) {
+        requireOwnership(promotionId);
         db.update("insert into rp_deploy_claims (claim_key, promotion_id) values (?, ?) on conflict do nothing",
                 key, promotionId);
         // a claim whose promotion has ended (or is unknown) is free again
@@ -144,6 +156,7 @@ public class JdbcStore implements PromotionStore {
 
     @Override
     public java.util.Map<String, String> claimItems(List<String> itemKeys, String promotionId) {
+        requireOwnership(promotionId);
         java.util.Map<String, String> held = new java.util.LinkedHashMap<>();
         for (String key : itemKeys) {
             // one statement per item: new, its own, or left by a promotion that ended without packaging it
@@ -181,8 +194,7 @@ public class JdbcStore implements PromotionStore {
             c.commit();
             return held;
         } catch (SQLException e) {
-            throw new StoreUnavailable("cannot take an idempotency key in PostgreSQL (" + e.getSQLState() + ")",
-                    e);
+            throw PostgresDatabase.failure("cannot take an idempotency key in PostgreSQL", e);
         }
     }
 

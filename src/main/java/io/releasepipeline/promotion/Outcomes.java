@@ -135,6 +135,13 @@ public class Outcomes {
         line.put("components", p.getComponents());
         line.put("api_calls", p.getApiCalls());
         line.put("retries", p.getRetries());
+        if (p.getOutcome() == Outcome.REJECTED && store instanceof PausingStore pausing) {
+            // answered 400 on the caller's thread at once: its journal line is written now or not at all
+            if (!pausing.appendJournalNow(PromotionJson.write(line))) {
+                PromotionLog.warn(p, "promotion {} REJECTED, not journaled: the store is unavailable", p.getId());
+            }
+            return;
+        }
         store.appendJournal(PromotionJson.write(line));
     }
 

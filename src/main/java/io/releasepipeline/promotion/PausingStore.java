@@ -14,10 +14,29 @@ public final class PausingStore implements PromotionStore {
 
     private final PromotionStore store;
     private final StoreOutage outage;
+    /** The lease work reaches the store only when it is shared (PostgreSQL); the file store's does nothing. */
+    private final boolean shared;
 
     public PausingStore(PromotionStore store, StoreOutage outage) {
         this.store = store;
         this.outage = outage;
+        this.shared = !(store instanceof FileStore);
+    }
+
+    /**
+     * Appends a journal line now or never (a refused request's, answered on the caller's thread: it must not wait
+     * for the store); answers whether it was written.
+     */
+    public boolean appendJournalNow(String jsonLine) {
+        try {
+            outage.once("appending to the journal", () -> {
+                store.appendJournal(jsonLine);
+                return null;
+            });
+            return true;
+        } catch (StoreUnavailable down) {
+            return false;
+        }
     }
 
     @Override
@@ -35,7 +54,7 @@ public final class PausingStore implements PromotionStore {
 
     @Override
     public List<PromotionSnapshot> takeOver() {
-        return outage.once("taking over promotions", store::takeOver);
+        return outage.once("taking over promotions", store::takeOver, shared);
     }
 
     @Override
@@ -43,7 +62,7 @@ public final class PausingStore implements PromotionStore {
         outage.once("renewing leases", () -> {
             store.renewLeases();
             return null;
-        });
+        }, shared);
     }
 
     @Override
@@ -51,7 +70,7 @@ public final class PausingStore implements PromotionStore {
         outage.once("releasing leases", () -> {
             store.releaseLeases();
             return null;
-        });
+        }, shared);
     }
 
     @Override

@@ -58,7 +58,7 @@ public final class PostgresDatabase {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = prepare(c, sql, values)) {
             return s.executeUpdate();
         } catch (SQLException e) {
-            throw new StoreUnavailable("cannot write to PostgreSQL (" + e.getSQLState() + ")", e);
+            throw failure("cannot write to PostgreSQL", e);
         }
     }
 
@@ -72,7 +72,7 @@ public final class PostgresDatabase {
             }
             return found;
         } catch (SQLException e) {
-            throw new StoreUnavailable("cannot read from PostgreSQL (" + e.getSQLState() + ")", e);
+            throw failure("cannot read from PostgreSQL", e);
         }
     }
 
@@ -109,8 +109,20 @@ public final class PostgresDatabase {
             }
             return found;
         } catch (SQLException e) {
-            throw new StoreUnavailable("cannot read from PostgreSQL (" + e.getSQLState() + ")", e);
+            throw failure("cannot read from PostgreSQL", e);
         }
+    }
+
+    /**
+     * A failed statement: the database unreachable, shutting down or out of resources (SQLState classes 08, 57P, 53)
+     * is an outage, to wait out; anything else (a constraint, a bad statement) is no outage, and retrying it would
+     * never end.
+     */
+    public static IllegalStateException failure(String what, SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String message = what + " (" + (state.isEmpty() ? "no SQLState" : state) + ")";
+        return state.isEmpty() || state.startsWith("08") || state.startsWith("57P") || state.startsWith("53")
+                ? new StoreUnavailable(message, e) : new IllegalStateException(message, e);
     }
 
     /** A connection for a statement of its own (close it). */

@@ -224,6 +224,15 @@ public class PromotionConfiguration implements CamelConfiguration {
             ClusteredSchedules.configure(context, PromotionStores.database(context.getPropertiesComponent(),
                     env(context)), leaseRenew);
         }
+        // a write paused by a store outage gives up as soon as the runtime begins to stop, not after the shutdown
+        // timeout: its promotion stays in flight in the store, for the next start
+        StoreOutage outage = storeOutage(context);
+        context.addLifecycleStrategy(new org.apache.camel.support.LifecycleStrategySupport() {
+            @Override
+            public void onContextStopping(CamelContext stopping) {
+                outage.stopping();
+            }
+        });
         context.addService(new ServiceSupport() {
             @Override
             protected void doStop() {

@@ -67,9 +67,19 @@ public final class StoreOutage {
 
     /** Runs a store operation once: an outage is recorded (readiness) and thrown as {@link StoreUnavailable}. */
     public <T> T once(String what, Supplier<T> operation) {
+        return once(what, operation, true);
+    }
+
+    /**
+     * As {@link #once(String, Supplier)}; {@code proves} false for an operation whose success says nothing of the
+     * store (the file store's lease work does nothing): it does not end an outage.
+     */
+    public <T> T once(String what, Supplier<T> operation, boolean proves) {
         try {
             T result = operation.get();
-            recovered();
+            if (proves) {
+                recovered();
+            }
             return result;
         } catch (RuntimeException e) {
             if (!isOutage(e)) {

@@ -30,13 +30,18 @@ public final class Postgres {
 
     /** A fresh, empty schema; the URL that makes it the current one. */
     public static String freshSchemaUrl() {
+        return freshSchemaUrl(url());
+    }
+
+    /** A fresh, empty schema in the database at {@code base} (a cluster of a test's own, say). */
+    public static String freshSchemaUrl(String base) {
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
             s.execute("create schema " + schema);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create a test schema in " + url(), e);
+            throw new IllegalStateException("cannot create a test schema in " + base, e);
         }
-        return url() + (url().contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
     private static String start() {
