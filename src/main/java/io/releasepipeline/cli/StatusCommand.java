@@ -23,7 +23,7 @@ final class StatusCommand {
             outcome, when accepted and how long it took. With an id, that promotion in full: each stage with its time,
             its packages, components and outcome. --json prints JSON for machines. --quarantined lists the records
             set aside as unreadable (a file moved to quarantine/, a row flagged quarantined), one per line.
-            Exit codes: 0 found, 1 no promotion with that id, 2 bad usage or configuration.
+            Exit codes: 0 found, 1 no promotion with that id or the store cannot be read, 2 bad usage or configuration.
             """;
 
     private StatusCommand() {
