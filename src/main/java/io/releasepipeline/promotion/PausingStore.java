@@ -17,10 +17,11 @@ public final class PausingStore implements PromotionStore {
     /** The lease work reaches the store only when it is shared (PostgreSQL); the file store's does nothing. */
     private final boolean shared;
 
-    public PausingStore(PromotionStore store, StoreOutage outage) {
+    /** @param shared the store is shared by runtimes ({@link PromotionStores#shared}): its lease work is real */
+    public PausingStore(PromotionStore store, StoreOutage outage, boolean shared) {
         this.store = store;
         this.outage = outage;
-        this.shared = !(store instanceof FileStore);
+        this.shared = shared;
     }
 
     /**

@@ -66,10 +66,6 @@ public class PromotionConfiguration implements CamelConfiguration {
     private boolean serverEnabled;
     @PropertyInject(value = "promotion.lease-renew-ms", defaultValue = "10000")
     private long leaseRenew;
-    @PropertyInject(value = "promotion.store-retry-initial-ms", defaultValue = "500")
-    private long storeRetryInitial;
-    @PropertyInject(value = "promotion.store-retry-max-ms", defaultValue = "10000")
-    private long storeRetryMax;
     @PropertyInject(value = "promotion.recent-in-memory", defaultValue = "1000")
     private int recentInMemory;
     @PropertyInject(value = "webhook.body-timeout-ms", defaultValue = "10000")
@@ -83,23 +79,22 @@ public class PromotionConfiguration implements CamelConfiguration {
         if (store == null) {
             PropertiesComponent p = context.getPropertiesComponent();
             store = new PausingStore(PromotionStores.open(p, PromotionStores.journal(p), env(context)),
-                    storeOutage(context));
+                    storeOutage(context), PromotionStores.shared(p));
         }
         return store;
     }
 
     /**
-     * The store as a dependency that can be down (paused writes, readiness, 503 for new requests): the one the
-     * dead-letter configuration bound, else (a context without it) one of this configuration's own.
+     * The store as a dependency that can be down (paused writes, readiness, 503 for new requests): one per runtime,
+     * bound by the dead-letter configuration, which camel.main.configurationClasses lists before this one.
      */
     private StoreOutage storeOutage(CamelContext context) {
         if (outage == null) {
             outage = context.getRegistry().lookupByNameAndType("storeOutage", StoreOutage.class);
-        }
-        if (outage == null) {
-            outage = new StoreOutage(java.time.Duration.ofMillis(storeRetryInitial),
-                    java.time.Duration.ofMillis(storeRetryMax));
-            context.getRegistry().bind("storeOutage", outage);
+            if (outage == null) {
+                throw new IllegalStateException("no storeOutage bean: list io.releasepipeline.deadletter."
+                        + "DeadLetterConfiguration before PromotionConfiguration in camel.main.configurationClasses");
+            }
         }
         return outage;
     }

@@ -43,22 +43,16 @@ public final class StoreOutage {
         long delay = initialMillis;
         while (true) {
             try {
-                T result = operation.get();
-                recovered();
-                return result;
-            } catch (RuntimeException e) {
-                if (!isOutage(e)) {
-                    throw e;
-                }
-                failed(what, e);
+                return once(what, operation, true);
+            } catch (StoreUnavailable down) {
                 if (stopping) {
-                    throw unavailable(what, e);
+                    throw down;
                 }
                 try {
                     Thread.sleep(delay);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
-                    throw unavailable(what, e);
+                    throw down;
                 }
                 delay = Math.min(maxMillis, delay * 2);
             }

@@ -41,10 +41,7 @@ class DiskFailureTest extends PromotionTestSupport {
             running.add(template.requestBody("direct:promotion-submit",
                     request(pendingItems("disk_" + i), "disk" + i, null, null), Promotion.class));
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (running.stream().anyMatch(p -> p.getStage() != Promotion.Stage.POLL) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        waitUntil(() -> running.stream().allMatch(p -> p.getStage() == Promotion.Stage.POLL), 20);
         Path promotionsDir = dataDir().resolve("store/promotions");
         Path moved = dataDir().resolve("store/promotions.moved");
         // the disk refuses writes there: the directory's place taken by a file

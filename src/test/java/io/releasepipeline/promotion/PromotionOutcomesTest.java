@@ -21,15 +21,6 @@ class PromotionOutcomesTest extends PromotionTestSupport {
                 .releasePackageId();
     }
 
-    private static boolean waitUntil(java.util.function.BooleanSupplier condition, int seconds)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        return condition.getAsBoolean();
-    }
-
     private void deployNow(String packageId) {
         template.requestBody("direct:DeployFactoryPackages",
                 new DeployFactoryPackagesRequest(DemoData.WORKSPACE, List.of(packageId), 0));

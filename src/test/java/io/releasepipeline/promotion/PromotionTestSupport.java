@@ -26,6 +26,16 @@ abstract class PromotionTestSupport extends CloudRouteTestSupport {
         return p;
     }
 
+    /** Waits until the condition holds, or the seconds are up; answers whether it holds. */
+    protected static boolean waitUntil(java.util.function.BooleanSupplier condition, int seconds)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return condition.getAsBoolean();
+    }
+
     protected List<String> pendingItems(String... names) {
         return simulator().scenarios().addPendingItems(DemoData.PROJECT_ID, DemoData.WORKSPACE, List.of(names));
     }

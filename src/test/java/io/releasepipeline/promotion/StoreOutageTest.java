@@ -99,13 +99,4 @@ class StoreOutageTest extends PromotionTestSupport {
         assertTrue(context.getRegistry().findSingleByType(io.releasepipeline.deadletter.DeadLetters.class).list()
                 .stream().anyMatch(d -> d.id().equals(letter)), "a replay refused during the outage left it open");
     }
-
-    private static boolean waitUntil(java.util.function.BooleanSupplier condition, int seconds)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        return condition.getAsBoolean();
-    }
 }
